@@ -1,0 +1,90 @@
+"""The ``hadath`` command. Only this module prints; logs go to stderr, results to stdout or files."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from hadath import pipeline, serve
+from hadath.store import Store
+
+DEFAULT_DB = "hadath.db"
+
+
+@click.group()
+@click.version_option(package_name="hadath")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def main(verbose: bool) -> None:
+    """hadath: Arabic news in, a de-duplicated, sourced dataset of political events out."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+@click.option("--all-events", is_flag=True, help="List background events in the timeline too.")
+def run(inputs: tuple[str, ...], db: str, all_events: bool) -> None:
+    """Process files, folders and globs (.txt, .html, .jsonl) into the database."""
+    with Store(db) as store:
+        bar = tqdm(desc="hadath", unit="input", file=sys.stderr, disable=None, leave=False)
+        summary = pipeline.run(inputs, store, progress=lambda _source: bar.update(1))
+        bar.close()
+        click.echo(summary.line())
+        counts = store.counts()
+        click.echo(f"database {db}: {counts['articles']} articles, {counts['events']} events, "
+                   f"{counts['entities']} entities, {counts['rejected']} rejected")
+        lines = serve.timeline(store, main_only=not all_events)
+        if lines:
+            click.echo("")
+            click.echo(lines, nl=False)
+    if summary.inputs == 0:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default stdout).")
+def export(db: str, fmt: str, output: str | None) -> None:
+    """Write every record (articles, events, entities, rejected) in the export contract."""
+    _require(db)
+    with Store(db) as store:
+        if output is None:
+            n = serve.write_jsonl(store, sys.stdout) if fmt == "jsonl" else serve.write_csv(store, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = serve.write_jsonl(store, out) if fmt == "jsonl" else serve.write_csv(store, out)
+            click.echo(f"{n} records → {output}", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--all", "all_events", is_flag=True, help="Include background events, not only main ones.")
+def events(db: str, all_events: bool) -> None:
+    """List events: date, type/mode, actors, sources, title, id."""
+    _require(db)
+    with Store(db) as store:
+        click.echo(serve.timeline(store, main_only=not all_events), nl=False)
+
+
+@main.command()
+@click.argument("record_id")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def show(record_id: str, db: str) -> None:
+    """Show one event, article or entity by id as JSON."""
+    _require(db)
+    with Store(db) as store:
+        text = serve.show(store, record_id)
+    if text is None:
+        raise click.UsageError(f"no record with id {record_id!r}; list ids with `hadath events --db {db}`")
+    click.echo(text)
+
+
+def _require(db: str) -> None:
+    if not Path(db).exists():
+        raise click.UsageError(f"database {db} not found; create it with `hadath run INPUT... --db {db}`")

@@ -1,0 +1,201 @@
+"""Events: code who did what to whom, when and where, sentence by sentence (PLOVER, with CAMEO alongside).
+
+Public entry point: :func:`run` (and :func:`code_article`). Patterns live in
+``data/events/patterns.yaml``; :mod:`hadath.events.patterns` loads them, :mod:`hadath.events.actors`
+chooses the source and target around a trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from hadath.events.actors import ActorRef, actors_in, pick_roles
+from hadath.events.context import context_of
+from hadath.events.patterns import Match, find_triggers
+from hadath.language.knowledge import load
+from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Rejected, content_id
+from hadath.text.normalize import normalize, tokenize
+
+REQUIRES = ("analysis",)
+PROVIDES = ("event_mention",)
+
+# How far into an article its lead interaction may start: the title plus the first paragraphs.
+LEAD_CHARS = 900
+# A date more than this many days before publication makes the event background, not news.
+HISTORICAL_DAYS = 45
+_DUALS = frozenset(
+    normalize(w)
+    for w in (
+        "الوزيران الوزيرين الجانبان الجانبين الطرفان الطرفين البلدان البلدين الرئيسان الرئيسين الزعيمان"
+        " الزعيمين المسؤولان المسؤولين الجانب"
+    ).split()
+)
+_CONSULT_MODES = ("phone", "visit", None)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """All event mentions of one article, with the article's analysis."""
+
+    analysis: Analysis
+    events: tuple[EventMention, ...]
+
+
+def run(items: Iterable[Analysis | Rejected]) -> Iterator[Coded | Rejected]:
+    for item in items:
+        yield item if isinstance(item, Rejected) else Coded(item, tuple(code_article(item)))
+
+
+def code_article(analysis: Analysis) -> list[EventMention]:
+    """Every event the article reports, the main one marked."""
+    article = analysis.article
+    text = article.text
+    kb = load()
+    entities = {e.id: e for e in analysis.entities}
+    refs = actors_in(analysis, kb)
+    published = date.fromisoformat(article.published) if article.published else None
+    drafts: list[dict[str, object]] = []
+    previous: tuple[ActorRef | None, ActorRef | None] = (None, None)
+    for span in analysis.sentences:
+        sent = text[span.start : span.end]
+        toks = tokenize(sent)
+        seen: set[tuple[str, str | None]] = set()
+        for match in find_triggers(toks):
+            key = (match.pattern.plover, match.pattern.mode)
+            if key in seen:
+                continue  # one event of a kind per sentence: repeated verbs restate it
+            in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
+            source, target = pick_roles(match, toks, span.start, in_sent, text)
+            if _mentions_dual(toks) and (source is None or target is None) and previous[0] and previous[1]:
+                source, target = previous  # "بحث الوزيران": the two already named
+            if source is None and target is None:
+                continue
+            if source is not None and target is not None and source.entity == target.entity:
+                target = None
+            seen.add(key)
+            if source is not None and target is not None:
+                previous = (source, target)
+            when = _date_for(analysis.dates, span.start, span.end)
+            drafts.append(
+                {
+                    "match": match,
+                    "source": source,
+                    "target": target,
+                    "start": span.start,
+                    "sentence": sent,
+                    "date": when,
+                    "context": context_of(toks, match, when, published, HISTORICAL_DAYS),
+                    "place": _place(analysis, span.start, span.end, kb),
+                }
+            )
+    main_index = _main_index(drafts, article.title)
+    out: list[EventMention] = []
+    for i, d in enumerate(drafts):
+        match = d["match"]
+        assert isinstance(match, Match)
+        src, tgt = d["source"], d["target"]
+        assert src is None or isinstance(src, ActorRef)
+        assert tgt is None or isinstance(tgt, ActorRef)
+        when = d["date"]
+        assert when is None or isinstance(when, DateMention)
+        context = d["context"]
+        assert isinstance(context, tuple)
+        value, precision = (when.value, when.precision) if when is not None and when.value else (None, None)
+        if value is None and i == main_index and article.published and not context:
+            # The lead interaction of a news report with no date of its own happened on the news day.
+            value, precision = article.published, "day"
+        actors = tuple(
+            _actor(ref, role, entities)
+            for ref, role in ((src, "source"), (tgt, "target"))
+            if ref is not None
+        )
+        sentence = str(d["sentence"])
+        out.append(
+            EventMention(
+                id=content_id("m", article.id, str(d["start"]), match.pattern.id),
+                article=article.id,
+                plover=match.pattern.plover,
+                mode=match.pattern.mode,
+                cameo=match.pattern.cameo,
+                date=value,
+                date_precision=precision,
+                place=str(d["place"]) if d["place"] else None,
+                actors=actors,
+                source=src.entity if src else None,
+                target=tgt.entity if tgt else None,
+                evidence=sentence,
+                context=context,
+                main=i == main_index,
+                confidence=_confidence(src, tgt, match),
+                published=article.published,
+                outlet=article.outlet,
+            )
+        )
+    return out
+
+
+def _mentions_dual(toks: list[object]) -> bool:
+    from hadath.text.normalize import Token, strip_clitics
+
+    return any(isinstance(t, Token) and any(f in _DUALS for f in strip_clitics(t.norm)) for t in toks)
+
+
+def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMention | None:
+    """The first resolved date in the sentence; unresolved ones count so the event is not misdated."""
+    inside = [d for d in dates if start <= d.start and d.end <= end]
+    resolved = [d for d in inside if d.value]
+    if resolved:
+        return resolved[0]
+    return inside[0] if inside else None
+
+
+def _place(analysis: Analysis, start: int, end: int, kb: object) -> str | None:
+    """The first city or region named in the sentence (countries are actors, not places)."""
+    from hadath.language.knowledge import Knowledge
+
+    assert isinstance(kb, Knowledge)
+    for m in analysis.mentions:
+        if m.type == "LOC" and start <= m.start and m.end <= end:
+            rec = kb.records.get(m.entity)
+            if rec is not None and rec.place_kind not in ("country",):
+                return rec.name or rec.name_ar
+    return None
+
+
+def _main_index(drafts: list[dict[str, object]], title: str | None) -> int | None:
+    """The article's lead interaction: a consultation (call, visit, meeting) in the lead if there is
+    one — requests and rejections are usually made *during* it — else the first event in the lead."""
+    lead = [
+        i
+        for i, d in enumerate(drafts)
+        if isinstance(d["start"], int) and d["start"] < LEAD_CHARS and not d["context"]
+        and d["source"] is not None and d["target"] is not None
+    ]
+    if not lead:
+        lead = [i for i, d in enumerate(drafts) if not d["context"]][:1]
+    if not lead:
+        return None
+    for i in lead:
+        m = drafts[i]["match"]
+        if isinstance(m, Match) and m.pattern.plover == "CONSULT" and m.pattern.mode in ("phone", "visit"):
+            return i
+    return lead[0]
+
+
+def _actor(ref: ActorRef, role: str, entities: dict[str, Entity]) -> Actor:
+    e = entities.get(ref.entity)
+    return Actor(
+        entity=ref.entity,
+        name=ref.name if e is None else e.name,
+        name_ar=ref.name_ar if e is None else e.name_ar,
+        country=ref.country,
+        sector=ref.sector,
+        role=role,
+    )
+
+
+def _confidence(src: ActorRef | None, tgt: ActorRef | None, match: Match) -> float:
+    score = 0.5 + (0.2 if src else 0.0) + (0.2 if tgt else 0.0) + (0.1 if match.pattern.needs else 0.0)
+    return round(min(score, 1.0), 2)

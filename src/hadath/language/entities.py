@@ -1,0 +1,259 @@
+"""Named entities and titles, resolved to canonical entities across spellings.
+
+Three passes over the article's tokens:
+
+1. titles ("وزير الخارجية العراقي") with the country adjective or name that qualifies them, and the
+   name that may follow ("… فؤاد حسين"); a title with no name resolves through the knowledge file's
+   terms of office on the publication date, or to a person named with that title elsewhere in the text;
+2. names from the knowledge files (people, organisations, countries, places), longest match first, with
+   attached clitics stripped from the first token ("وبغداد" → "بغداد");
+3. short forms of people already named in the article ("حسين" after "فؤاد حسين").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
+from hadath.language.translit import transliterate
+from hadath.models import Entity, Mention, content_id
+from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
+
+# Words that end a name: prepositions, particles, reporting verbs. Normalised.
+_STOP = frozenset(
+    normalize(w)
+    for w in (
+        "في من إلى الى على عن مع أن إن أنه إنه قد لقد كما الذي التي الذين اللذين هذا هذه ذلك تلك وقال قال"
+        " أكد وأكد أوضح شدد أشار لفت أضاف تابع بين اعتبر خلال بعد قبل أمام حول عبر لدى عند منذ حتى ثم أو"
+        " بشأن اليوم أمس غدا يوم الذى وذلك و ف ب ل نظيره نظيرته وزير وزيرة رئيس الرئيس بحث يبحث تلقى استقبل"
+        " دعا طالب أعرب أجرى يجري بدأ وصل زار يزور وأعرب وطالب ودعا وبحث واستقبل"
+    ).split()
+)
+_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "أبو", "ابو", "عبد", "آل", "أبي", "ابن", "ولد"))
+_COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه"))
+_GAP_OK = re.compile(r"^[\s\u200f\u200e]*$")
+
+
+@dataclass(slots=True)
+class Found:
+    """Entities found in one article: mentions plus what is known about each entity."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    titles: list[Mention] = field(default_factory=list)  # role references, resolved where possible
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return _GAP_OK.match(text[a.end : b.start]) is not None
+
+
+def _match_name(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, tuple[Known, ...]] | None:
+    """Longest knowledge-file name starting at token ``i``: (token count, candidates)."""
+    best: tuple[int, tuple[Known, ...]] | None = None
+    for first in strip_clitics(toks[i].norm):
+        rest: list[str] = []
+        for n in range(1, MAX_PHRASE_TOKENS + 1):
+            if n > 1:
+                j = i + n - 1
+                if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+                    break
+                rest.append(toks[j].norm)
+            hit = kb.names.get((first, *rest))
+            if hit and (best is None or n > best[0]):
+                best = (n, hit)
+    return best
+
+
+def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:
+    best: tuple[int, str, str | None] | None = None
+    for first in strip_clitics(toks[i].norm):
+        rest: list[str] = []
+        for n in range(1, 5):
+            if n > 1:
+                j = i + n - 1
+                if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+                    break
+                rest.append(toks[j].norm)
+            hit = kb.roles.get((first, *rest))
+            if hit and (best is None or n > best[0]):
+                best = (n, hit[0], hit[1])
+    return best
+
+
+def _unknown_name(toks: list[Token], i: int, text: str) -> int:
+    """How many tokens from ``i`` look like a personal name after a title (0, 2 or 3)."""
+    if i + 1 >= len(toks):
+        return 0
+    a, b = toks[i], toks[i + 1]
+    if a.norm in _STOP or b.norm in _STOP or not _adjacent(text, a, b):
+        return 0
+    if not (a.text[0].isalpha() and "\u0600" <= a.text[0] <= "\u06ff"):
+        return 0
+    if b.norm in _NAME_LINKS and i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]):
+        return 3 if toks[i + 2].norm not in _STOP else 0
+    if a.norm.startswith("ال") or a.norm.startswith("و"):  # a title word or a new clause, not a given name
+        return 0
+    return 2
+
+
+def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
+    return Entity(rec.id, rec.kind, rec.name, rec.name_ar, (), rec.country, rec.sector, role)
+
+
+def _pick(cands: tuple[Known, ...], country: str | None) -> Known:
+    if country:
+        for c in cands:
+            if c.country == country:
+                return c
+    order = {"PER": 0, "ORG": 1, "LOC": 2}
+    return sorted(cands, key=lambda c: (order.get(c.kind, 3), c.place_kind != "country"))[0]
+
+
+def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
+    """All entity mentions and title references in ``text``; ``published`` dates terms of office."""
+    toks = tokenize(text)
+    found = Found()
+    taken: set[int] = set()
+    role_of: dict[str, tuple[str, str | None]] = {}  # entity id → (role, country) seen in this article
+    pending_titles: list[tuple[Mention, str, str | None]] = []
+
+    def add(start: int, end: int, kind: str, ent: Entity) -> Mention:
+        old = found.entities.get(ent.id)
+        surface = text[start:end]
+        if old is None:
+            found.entities[ent.id] = Entity(ent.id, ent.kind, ent.name, ent.name_ar, (surface,), ent.country,
+                                            ent.sector, ent.role)
+        elif surface not in old.aliases:
+            found.entities[ent.id] = Entity(old.id, old.kind, old.name, old.name_ar, (*old.aliases, surface),
+                                            old.country or ent.country, old.sector or ent.sector,
+                                            old.role or ent.role)
+        m = Mention(start, end, surface, kind, ent.id)
+        found.mentions.append(m)
+        return m
+
+    last_role: tuple[str, str | None] | None = None
+    i = 0
+    while i < len(toks):
+        title = _match_title(kb, toks, i, text)
+        if title is None and last_role is not None and toks[i].norm in _COUNTERPART:
+            title = (1, *last_role)  # "نظيره الأميركي": the counterpart holds the same office
+        if title is not None:
+            n, role, sector = title
+            last_role = (role, sector)
+            j = i + n
+            country: str | None = None
+            # The country: a nisba adjective ("العراقي") or a country name in construct ("خارجية إيران").
+            if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]):
+                adj = kb.adjectives.get(toks[j].norm)
+                if adj:
+                    country, j = adj, j + 1
+                else:
+                    hit = _match_name(kb, toks, j, text)
+                    if hit and any(c.place_kind == "country" for c in hit[1]):
+                        country = next(c.country for c in hit[1] if c.place_kind == "country")
+                        j += hit[0]
+            ref_start, ref_end = toks[i].start, toks[j - 1].end
+            # A name may follow the title directly.
+            person: Entity | None = None
+            if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]):
+                hit = _match_name(kb, toks, j, text)
+                if hit and any(c.kind == "PER" for c in hit[1]):
+                    n2, cands = hit
+                    rec = _pick(tuple(c for c in cands if c.kind == "PER"), country)
+                    person = _entity_from_known(rec, role)
+                    add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
+                    taken.update(range(j, j + n2))
+                    j += n2
+                else:
+                    n2 = _unknown_name(toks, j, text)
+                    if n2:
+                        name_ar = text[toks[j].start : toks[j + n2 - 1].end]
+                        norm = normalize(name_ar)
+                        person = Entity(content_id("per:", norm), "PER", transliterate(name_ar), name_ar, (),
+                                        country, sector, role)
+                        add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
+                        taken.update(range(j, j + n2))
+                        j += n2
+            ref = Mention(ref_start, ref_end, text[ref_start:ref_end], "PER", "")
+            if person is not None:
+                role_of[person.id] = (role, country)
+                found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person.id))
+            else:
+                pending_titles.append((ref, role, country))
+            taken.update(range(i, j))
+            i = j
+            continue
+        hit = _match_name(kb, toks, i, text)
+        if hit is not None:
+            n, cands = hit
+            rec = _pick(cands, None)
+            add(toks[i].start, toks[i + n - 1].end, rec.kind, _entity_from_known(rec))
+            taken.update(range(i, i + n))
+            i += n
+            continue
+        i += 1
+
+    _resolve_titles(found, kb, pending_titles, role_of, published)
+    _short_forms(text, toks, taken, found)
+    found.mentions.sort(key=lambda m: m.start)
+    found.titles.sort(key=lambda m: m.start)
+    return found
+
+
+def _resolve_titles(
+    found: Found,
+    kb: Knowledge,
+    pending: list[tuple[Mention, str, str | None]],
+    role_of: dict[str, tuple[str, str | None]],
+    published: str | None,
+) -> None:
+    """Bare titles become the person who holds them: in this article first, then in the knowledge file."""
+    first_country: dict[str, str | None] = {}
+    for pid, (r, c) in role_of.items():
+        first_country.setdefault(r, c)
+    for ref, role, country in pending:
+        if country is None:
+            # "وزير الخارجية" alone: the office named with a country elsewhere in the article, first one.
+            country = first_country.get(role)
+        first_country.setdefault(role, country)
+        person = next((pid for pid, rc in role_of.items() if rc == (role, country)), None)
+        if person is None and country is not None:
+            holders = kb.terms_for(role, country, published)
+            if published is not None and len({t.person for t in holders}) == 1:
+                rec = kb.records[holders[0].person]
+                person = rec.id
+                if person not in found.entities:
+                    e = _entity_from_known(rec, role)
+                    found.entities[person] = Entity(e.id, e.kind, e.name, e.name_ar, (ref.text,), e.country,
+                                                    e.sector, role)
+        if person is None:
+            # An unnamed office holder is still an actor: "the Iraqi foreign minister".
+            country_name = kb.records.get(f"loc:{(country or '').lower()}")
+            label = f"{country_name.name if country_name else 'unidentified'} {role}"
+            person = f"role:{role.replace(' ', '-')}:{(country or 'unk').lower()}"
+            if person not in found.entities:
+                found.entities[person] = Entity(person, "PER", label, ref.text, (ref.text,), country,
+                                                "GOV", role)
+        found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person))
+
+
+def _short_forms(text: str, toks: list[Token], taken: set[int], found: Found) -> None:
+    """Family names (or a distinctive given name) of people named in full elsewhere in the article."""
+    short: dict[str, str] = {}
+    for m in found.mentions:
+        if m.type != "PER":
+            continue
+        parts = [t.norm for t in tokenize(m.text)]
+        if len(parts) >= 2 and parts[-1] not in _NAME_LINKS and len(parts[-1]) >= 3:
+            short.setdefault(parts[-1], m.entity)
+    if not short:
+        return
+    for idx, tok in enumerate(toks):
+        if idx in taken:
+            continue
+        for form in strip_clitics(tok.norm):
+            ent = short.get(form)
+            if ent:
+                found.mentions.append(Mention(tok.start, tok.end, tok.text, "PER", ent))
+                break

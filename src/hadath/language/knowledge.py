@@ -1,0 +1,156 @@
+"""The knowledge files (countries, places, organisations, people, titles) as a phrase index.
+
+Files live in ``data/knowledge/*.tsv`` (see its SOURCES.md). Every Arabic name is normalised with the
+same function as article text before it is indexed, so lexicon and text always meet.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hadath.text.normalize import normalize, tokenize
+
+MAX_PHRASE_TOKENS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of office: who held which role in which country, from when to when (ISO, may be partial)."""
+
+    person: str
+    role: str
+    country: str | None
+    sector: str | None
+    start: str
+    end: str
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A knowledge-file record, indexed under each of its names."""
+
+    id: str
+    kind: str  # PER | ORG | LOC
+    name: str
+    name_ar: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    place_kind: str | None = None  # country | city | region | … for LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the resolver looks up, keyed by normalised token tuples."""
+
+    names: dict[tuple[str, ...], tuple[Known, ...]]
+    records: dict[str, Known]
+    adjectives: dict[str, str]  # normalised nisba adjective → ISO3
+    roles: dict[tuple[str, ...], tuple[str, str | None]]  # title tokens → (role, sector)
+    terms: tuple[Term, ...]
+    version: str
+
+    def terms_for(self, role: str, country: str | None, on: str | None) -> list[Term]:
+        """Holders of ``role`` in ``country``, in office ``on`` (ISO date) when a date is given."""
+        found = [t for t in self.terms if t.role == role and t.country == country]
+        if on is None:
+            return found
+        return [t for t in found if _within(on, t.start, t.end)]
+
+    def roles_of(self, person: str) -> list[Term]:
+        return [t for t in self.terms if t.person == person]
+
+
+def _within(day: str, start: str, end: str) -> bool:
+    """Whether ``day`` falls in [start, end]; partial dates compare at their own precision."""
+    if start and day[: len(start)] < start:
+        return False
+    return not (end and day[: len(end)] > end)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("hadath").joinpath(f"data/knowledge/{name}")
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text), delimiter="\t")]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+def key(text: str) -> tuple[str, ...]:
+    """The index key of a name: its normalised tokens."""
+    return tuple(t.norm for t in tokenize(text))
+
+
+@cache
+def load() -> Knowledge:
+    """Read and index the knowledge files once per process."""
+    names: dict[tuple[str, ...], list[Known]] = defaultdict(list)
+    records: dict[str, Known] = {}
+    adjectives: dict[str, str] = {}
+    digest = hashlib.sha256()
+
+    def index(rec: Known, extra: tuple[str, ...] = ()) -> None:
+        records.setdefault(rec.id, rec)
+        for name in (rec.name_ar, *rec.aliases, *extra):
+            k = key(name)
+            if k and rec not in names[k]:
+                names[k].append(rec)
+
+    for row in _rows("countries.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        iso3 = row["iso3"]
+        rec = Known(f"loc:{iso3.lower()}", "LOC", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
+                    iso3, None, "country")
+        index(rec)
+        for adj in _split(row.get("adjectives_ar", "")):
+            adjectives.setdefault(normalize(adj), iso3)
+        if row.get("capital_ar"):
+            cap = Known(f"loc:{iso3.lower()}-capital", "LOC", row.get("capital_en") or row["capital_ar"],
+                        row["capital_ar"], (), iso3, None, "capital")
+            index(cap)
+    for row in _rows("cities.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        slug = "loc:" + normalize(row["name_en"] or row["name_ar"]).replace(" ", "-")
+        rec = Known(slug, "LOC", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
+                    row.get("iso3") or None, None, row.get("kind") or "city")
+        if key(row["name_ar"]) not in names:
+            index(rec)
+    for row in _rows("organizations.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        index(Known(row["id"], "ORG", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
+                    row.get("iso3") or None, row.get("sector") or None))
+    terms: list[Term] = []
+    for row in _rows("people.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        rec = Known(row["id"], "PER", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
+                    row.get("iso3") or None, row.get("sector") or None)
+        if rec.id in records:
+            old = records[rec.id]
+            rec = Known(old.id, "PER", old.name, old.name_ar, tuple(dict.fromkeys(old.aliases + rec.aliases)),
+                        old.country, old.sector)
+            records[rec.id] = rec
+        index(rec)
+        terms.append(Term(row["id"], row["role"], row.get("iso3") or None, row.get("sector") or None,
+                          row.get("start", ""), row.get("end", "")))
+    roles: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    for row in _rows("roles.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        roles.setdefault(key(row["role_ar"]), (row["role"], row.get("sector") or None))
+    return Knowledge(
+        names={k: tuple(v) for k, v in names.items()},
+        records=records,
+        adjectives=adjectives,
+        roles=roles,
+        terms=tuple(terms),
+        version=digest.hexdigest()[:12],
+    )

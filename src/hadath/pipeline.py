@@ -1,0 +1,106 @@
+"""The stage order and the local runner that wires the stages to the store.
+
+Per-document stages (clean, language, events) are pure functions of one document, so they can be mapped
+over partitions by a distributed engine later; resolution runs over everything stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from hadath import clean, events, ingest, language, resolve
+from hadath.models import Document, Rejected
+from hadath.resolve import ArticleText
+from hadath.store import Store
+
+log = logging.getLogger(__name__)
+
+STAGES = (ingest, clean, language, events, resolve)
+
+
+def check_order() -> None:
+    """Fail loudly if a stage needs something no earlier stage provides."""
+    provided: set[str] = set()
+    for stage in STAGES:
+        missing = set(stage.REQUIRES) - provided
+        if missing:
+            raise RuntimeError(f"stage {stage.__name__} needs {sorted(missing)} before it")
+        provided |= set(stage.PROVIDES)
+
+
+@dataclass
+class Summary:
+    """What one run did."""
+
+    inputs: int = 0
+    articles: int = 0
+    new_articles: int = 0
+    events: set[str] = field(default_factory=set)
+    rejected: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+
+    def line(self) -> str:
+        reasons = ", ".join(f"{n} {r}" for r, n in self.rejected.most_common())
+        tail = f" ({reasons})" if reasons else ""
+        return (
+            f"{self.inputs} inputs → {self.articles} articles, {len(self.events)} events, "
+            f"{sum(self.rejected.values())} rejected{tail}"
+        )
+
+
+def process_document(doc: Document) -> list[object]:
+    """Clean, analyse and code one document: the per-document part of the pipeline (pure)."""
+    out: list[object] = []
+    for item in clean.clean_document(doc):
+        if isinstance(item, Rejected):
+            out.append(item)
+            continue
+        analysis = language.analyse(item)
+        out.append(events.Coded(analysis, tuple(events.code_article(analysis))))
+    return out
+
+
+def run(inputs: Iterable[str], store: Store, progress: Callable[[str], None] | None = None) -> Summary:
+    """Process ``inputs`` into ``store`` and re-resolve events; idempotent by content hash."""
+    check_order()
+    summary = Summary()
+    run_articles: set[str] = set()
+    for item in ingest.run(inputs):
+        summary.inputs += 1
+        if progress is not None:
+            progress(item.source)
+        if isinstance(item, Rejected):
+            summary.rejected[_reason_kind(item.reason)] += 1
+            store.add_rejected(item)
+            continue
+        try:
+            results = process_document(item)
+        except Exception as e:  # one bad page must never stop a batch
+            log.exception("failed on %s", item.source)
+            rej = Rejected(item.source, f"internal error: {type(e).__name__}: {e}")
+            summary.rejected[_reason_kind(rej.reason)] += 1
+            store.add_rejected(rej)
+            continue
+        store.add_document(item.id, item.source)
+        for result in results:
+            if isinstance(result, Rejected):
+                summary.rejected[_reason_kind(result.reason)] += 1
+                store.add_rejected(result)
+            elif isinstance(result, events.Coded):
+                summary.articles += 1
+                run_articles.add(result.analysis.article.id)
+                if store.add_article(result.analysis, result.events):
+                    summary.new_articles += 1
+        store.commit()
+    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t) for i, t in store.article_texts()])
+    store.replace_events(resolved)
+    store.commit()
+    summary.events = {e.id for e in resolved if run_articles & set(e.articles)}
+    return summary
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(":")[0].split("(")[0].strip()

@@ -1,0 +1,89 @@
+"""Serve: exports (JSONL, CSV) and the text views the CLI prints. The REST API and web UI come later."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from hadath.store import Store
+from hadath.store.records import public
+
+
+def records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record in contract order: articles, events, entities, rejected inputs."""
+    for rec in store.articles():
+        yield public(rec)
+    for ev in store.events():
+        yield public(ev)
+    yield from store.entities()
+    yield from store.rejected()
+
+
+def write_jsonl(store: Store, out: TextIO) -> int:
+    n = 0
+    for rec in records(store):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+CSV_COLUMNS = (
+    "type", "id", "date", "plover", "mode", "cameo", "source", "target", "place", "title", "outlet",
+    "published", "articles", "summary_en", "name", "name_ar", "country", "reason",
+)
+
+
+def write_csv(store: Store, out: TextIO) -> int:
+    """One row a record; lists are joined with ``|`` and nested objects written as JSON."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for rec in records(store):
+        row = {k: _cell(rec.get(k)) for k in CSV_COLUMNS}
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "|".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _actor_label(ev: dict[str, Any], role: str) -> str:
+    a = next((x for x in ev["actors"] if x["role"] == role), None)
+    if a is None:
+        return "?"
+    return f"{a['name']} ({a['country']})" if a.get("country") else str(a["name"])
+
+
+def timeline(store: Store, main_only: bool = True) -> str:
+    """Date, type/mode, actors, number of sources and title, one event a line."""
+    titles = store.titles()
+    buf = io.StringIO()
+    for ev in store.events(main_only=main_only):
+        kind = ev["plover"] + (f"/{ev['mode']}" if ev["mode"] else "")
+        outlets = {titles.get(a, (None, None))[1] for a in ev["articles"]}
+        title = next((titles[a][0] for a in ev["articles"] if a in titles and titles[a][0]), "")
+        n = len(ev["articles"])
+        buf.write(
+            f"{ev['date'] or '????-??-??':<10}  {kind:<16}  {_actor_label(ev, 'source')} → "
+            f"{_actor_label(ev, 'target')}  [{n} source{'s' if n != 1 else ''}, "
+            f"{len(outlets - {None})} outlet{'s' if len(outlets - {None}) != 1 else ''}]  {title[:70]}  {ev['id']}\n"
+        )
+    return buf.getvalue()
+
+
+def show(store: Store, record_id: str) -> str | None:
+    rec = store.get(record_id)
+    if rec is None:
+        return None
+    return json.dumps(public(rec), ensure_ascii=False, indent=2)

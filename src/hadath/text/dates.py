@@ -1,0 +1,904 @@
+"""Arabic (and English) temporal expressions: find them in running text and resolve them to dates.
+
+The grammar runs over tokens of the *normalised* text (see :mod:`hadath.text.normalize`), so spelling
+variants, diacritics, tatweel and Arabic-Indic digits need no special cases; offsets are mapped back to
+the original text at the end. Vocabulary (month, weekday, ordinal, relative words …) lives in TSV files
+under ``hadath/data/lexicons``; the small set of grammar words (prepositions, "عام", "الموافق" …) lives
+here because changing them changes the grammar, not the vocabulary.
+
+Relative expressions are resolved against the publication date on the assumption that news reports
+past events: a bare weekday or month means the most recent one on or before publication.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from importlib import resources
+from typing import Generic, TypeVar
+
+from hadath.models import DateMention
+from hadath.text.normalize import normalize, normalize_with_offsets
+
+__all__ = ["find_dates", "hijri_to_gregorian", "parse_date"]
+
+_V = TypeVar("_V")
+
+_DAY, _MONTH, _YEAR = "day", "month", "year"  # DateMention precisions
+
+# Years outside this window are almost always counts ("2500 جندي"), never dates, in news copy.
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+# A bare number after a Hijri month is read as a Hijri year only in this window (1300 AH ≈ 1883 CE).
+_MIN_HIJRI_YEAR, _MAX_HIJRI_YEAR = 1300, 1600
+_MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# Tokens of the normalised text: Arabic words, Latin words, digit runs, and any other single character.
+_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[a-z]+|[0-9]+|\S")
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in spaced.split())
+
+
+_DAY_NOUN = normalize("يوم")
+_MONTH_NOUN = normalize("شهر")
+_THE_MONTH = normalize("الشهر")
+_THE_WEEK = normalize("الأسبوع")
+_THE_YEAR_ADJ = normalize("العام")  # also the adjective "general" ("الأمين العام"), see _year_relative
+_FROM = normalize("من")
+_LI = normalize("ل")
+_THIS = _words("هذا هذه")
+_THE_YEAR = _words("العام السنة")
+_YEAR_NOUNS = _words("عام العام سنة السنة عامي")
+_CORRESPONDING = _words("الموافق الموافقة موافق")
+_PERIODS = _words("مطلع بداية أوائل منتصف أواسط أواخر نهاية صيف شتاء ربيع خريف")
+# Words after which a bare four-digit number is a year ("في 2020", "منذ 2014", "مطلع 2020").
+_YEAR_CONTEXT = _words("في منذ حتى خلال بحلول بين") | _PERIODS
+# Words after which an ambiguous month name ("مارس" is also a verb, "نيسان" a car make) is a month.
+_MONTH_CONTEXT = _words("في منذ حتى خلال بحلول قبل بعد إلى") | _PERIODS
+_RANGE_LINKS = _words("و - إلى حتى")
+_TIME_OF_DAY = _words("صباح مساء ظهيرة فجر عصر ليلة")
+_AGO = {normalize("منذ"): -1, normalize("قبل"): -1, normalize("بعد"): 1}
+_SINCE = normalize("منذ")
+_APPROX = _words("نحو حوالي قرابة زهاء")
+# "قبل ثلاثة أيام من الانتخابات" counts from another event, not from publication.
+_FROM_EVENT = _words("من على")
+_ERA_GREGORIAN = _words("م ميلادي ميلادية للميلاد")
+_ERA_HIJRI = _words("هـ هجري هجرية للهجرة الهجري الهجرية")
+# "اليوم" followed by these is "the day" ("في اليوم التالي"), not today; ordinals are checked too.
+_NOT_TODAY = _words("التالي السابق نفسه ذاته الذي الأخير الموعود العالمي الوطني")
+_TODAY = normalize("اليوم")
+_NOT_YESTERDAY = _words("الحاجة")  # "في أمس الحاجة" = "in dire need"
+_EN_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_EN_OF = "of"
+_NUMERIC_SEPARATORS = frozenset({"/", "-", "."})
+_DOUBLE_SEPARATORS = frozenset({"/", "\\", "-", "–", "—", "("})
+_DIRECTIONS = {"past": -1, "current": 0, "next": 1}
+
+# Month names that are also common words need context. Level 2: "ماي", "آب" (= "أب", father) and all
+# Latin names ("may", "march") only next to a day, a year, another month name, "شهر" or a qualifier.
+# Level 1: also after a preposition ("في مارس"), since "مارس" is a verb and "نيسان"/"تموز" are names.
+_STRICT_MONTHS = _words("ماي آب")
+_GUARDED_MONTHS = _words("مارس نيسان تموز جوان أوت غشت")
+# Hijri month names that are also common words or personal names ("رجب طيب أردوغان", "صفر" = zero).
+_WEAK_HIJRI = _words("محرم صفر رجب شعبان")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases(Generic[_V]):
+    """Multi-word lexicon entries keyed by their token tuple, matched longest first."""
+
+    table: Mapping[tuple[str, ...], _V]
+    lengths: Mapping[str, tuple[int, ...]]  # first token -> entry lengths, longest first
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, _V]]) -> _Phrases[_V]:
+        table: dict[tuple[str, ...], _V] = {}
+        lengths: dict[str, set[int]] = {}
+        for text, value in entries:
+            key = tuple(_TOKEN_RE.findall(normalize(text)))
+            if key:
+                table[key] = value
+                lengths.setdefault(key[0], set()).add(len(key))
+        return cls(table, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+    def match(self, tok: Callable[[int], str], j: int) -> tuple[int, _V] | None:
+        """Longest entry starting at token ``j``: ``(end, value)``."""
+        sizes = self.lengths.get(tok(j))
+        if sizes is None:
+            return None
+        for size in sizes:
+            key = tuple(tok(k) for k in range(j, j + size))
+            if key in self.table:
+                return j + size, self.table[key]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    months: _Phrases[tuple[int, int]]  # (month, context level)
+    hijri: _Phrases[tuple[int, bool]]  # (month, weak)
+    weekdays: _Phrases[int]  # ISO weekday
+    ordinals: _Phrases[int]
+    relative: _Phrases[int]  # offset in days
+    qualifiers: _Phrases[int]  # -1 past, 0 current, +1 next
+    numbers: _Phrases[int]
+    units: _Phrases[tuple[str, int | None]]  # (unit, implied count)
+    rules: Mapping[str, frozenset[str]]  # token -> names of the rules that may start with it
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    raw = (resources.files("hadath") / "data" / "lexicons" / name).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in reader
+        if any((v or "").strip() for v in row.values())
+    ]
+
+
+def _month_level(name: str) -> int:
+    norm = normalize(name)
+    if norm in _STRICT_MONTHS or norm.isascii():
+        return 2
+    return 1 if norm in _GUARDED_MONTHS else 0
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    months = _Phrases.build(
+        (r["name"], (int(r["month"]), _month_level(r["name"]))) for r in _rows("months.tsv")
+    )
+    hijri = _Phrases.build(
+        (r["name"], (int(r["month"]), normalize(r["name"]) in _WEAK_HIJRI)) for r in _rows("hijri_months.tsv")
+    )
+    weekdays = _Phrases.build((r["name"], int(r["weekday"])) for r in _rows("weekdays.tsv"))
+    ordinals = _Phrases.build((r["word"], int(r["value"])) for r in _rows("ordinals.tsv"))
+    relative = _Phrases.build((r["word"], int(r["days"])) for r in _rows("relative.tsv"))
+    qualifiers = _Phrases.build((r["word"], _DIRECTIONS[r["direction"]]) for r in _rows("qualifiers.tsv"))
+    numbers = _Phrases.build((r["word"], int(r["value"])) for r in _rows("numbers.tsv"))
+    units = _Phrases.build(
+        (r["word"], (r["unit"], int(r["count"]) if r["count"] else None)) for r in _rows("units.tsv")
+    )
+    # Which rules can start at which word, so that each position only tries the rules that can match.
+    starters: dict[str, Iterable[str]] = {
+        "chain": {*weekdays.lengths, *relative.lengths, *_TIME_OF_DAY, _DAY_NOUN},
+        "dates": {*months.lengths, *ordinals.lengths},
+        "month": {*months.lengths, *hijri.lengths, _MONTH_NOUN, _THE_MONTH, *_THIS},
+        "year": {*_YEAR_NOUNS, *_THIS},
+        "period": _PERIODS,
+        "ago": _AGO,
+        "week": {_THE_WEEK, *_THIS},
+    }
+    rules: dict[str, set[str]] = {}
+    for rule, words in starters.items():
+        for word in words:
+            rules.setdefault(word, set()).add(rule)
+    frozen = {word: frozenset(names) for word, names in rules.items()}
+    return _Lexicon(months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, frozen)
+
+
+# --- calendar arithmetic -------------------------------------------------------------------------------
+
+_HIJRI_EPOCH_JDN = 1948440  # Julian day number of 1 Muharram 1 AH (16 July 622 Julian, civil epoch)
+_JDN_OF_ORDINAL_ZERO = 1721425  # date.fromordinal(1) (1 January 1 CE) is JDN 1721426
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Gregorian date of a Hijri date by the tabular (arithmetical) Islamic calendar.
+
+    The tabular calendar alternates 30- and 29-day months and adds a leap day in 11 years of every
+    30-year cycle. Actual month starts follow moon sighting or the Umm al-Qura tables, so the result
+    can differ from the date printed in a given country by one or two days.
+    """
+    if year < 1 or not 1 <= month <= 12 or not 1 <= day <= 30:
+        raise ValueError(f"not a Hijri date: {year}-{month}-{day}")
+    months_before = (59 * (month - 1) + 1) // 2  # ceil(29.5 * (month - 1)) days
+    jdn = day + months_before + (year - 1) * 354 + (3 + 11 * year) // 30 + _HIJRI_EPOCH_JDN - 1
+    return date.fromordinal(jdn - _JDN_OF_ORDINAL_ZERO)
+
+
+def _hijri_in_gregorian_year(month: int, day: int, year: int) -> date | None:
+    """The Hijri ``day``/``month`` that falls in Gregorian ``year`` ("رمضان 2024")."""
+    approx = (year - 622) * 33 // 32
+    for hijri_year in range(approx - 1, approx + 3):
+        try:
+            found = hijri_to_gregorian(hijri_year, month, day)
+        except ValueError:
+            continue
+        if found.year == year:
+            return found
+    return None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    y, m = divmod(year * 12 + month - 1 + delta, 12)
+    return y, m + 1
+
+
+def _month_year(
+    month: int, year: int | None, year_delta: int | None, direction: int | None, published: date | None
+) -> int | None:
+    """The year a month belongs to: explicit, relative year, qualifier, or most recent on/before."""
+    if year is not None:
+        return year
+    if published is None:
+        return None
+    if year_delta is not None:
+        return published.year + year_delta
+    p = published
+    if direction == -1:  # "سبتمبر الماضي": strictly before the publication month
+        return p.year if month < p.month else p.year - 1
+    if direction == 1:  # "أكتوبر المقبل": strictly after
+        return p.year if month > p.month else p.year + 1
+    if direction == 0:  # "يوليو الجاري"
+        return p.year
+    return p.year if month <= p.month else p.year - 1
+
+
+def _day_value(d: date | None) -> tuple[str | None, str | None]:
+    return (d.isoformat(), _DAY) if d is not None else (None, None)
+
+
+def _ymd(year: int | None, month: int, day: int) -> tuple[str | None, str | None]:
+    if year is None:
+        return None, None
+    try:
+        return _day_value(date(year, month, day))
+    except ValueError:  # 29 February of a common year
+        return None, None
+
+
+def _ym(year: int | None, month: int) -> tuple[str | None, str | None]:
+    if year is None or not 1 <= year <= 9999:
+        return None, None
+    return f"{year:04d}-{month:02d}", _MONTH
+
+
+def _y(year: int | None) -> tuple[str | None, str | None]:
+    if year is None or not 1 <= year <= 9999:
+        return None, None
+    return f"{year:04d}", _YEAR
+
+
+def _plus_days(published: date | None, days: int) -> tuple[str | None, str | None]:
+    if published is None:
+        return None, None
+    try:
+        return _day_value(published + timedelta(days=days))
+    except OverflowError:
+        return None, None
+
+
+# --- the grammar -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A parsed expression: the token index just past it and its resolved value."""
+
+    end: int
+    value: str | None
+    precision: str | None
+    gregorian: bool = True  # written in the Gregorian calendar (preferred in "هجري الموافق ميلادي")
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthName:
+    end: int
+    month: int
+    level: int  # 0 plain, 1 needs a preposition or stronger context, 2 needs strong context
+
+
+_PROCLITIC_LETTERS = frozenset("وفبلك")
+_DIGIT_RULES = frozenset({"dates", "year"})  # digits start numeric and written dates and bare years
+
+
+def _is_num(t: str) -> bool:
+    return t.isascii() and t.isdigit()
+
+
+def _variants(tok: str) -> list[tuple[str, int]]:
+    """The token and its forms without proclitics, each with the number of characters removed."""
+    out = [(tok, 0)]
+    if tok[:1] not in _PROCLITIC_LETTERS:  # the common case, kept cheap
+        return out
+    rest, skip = tok, 0
+    if len(rest) >= 3 and rest[0] in "وف":
+        rest, skip = rest[1:], 1
+        out.append((rest, skip))
+    if len(rest) >= 3 and rest[0] in "بلك":
+        if rest.startswith("لل"):  # li- + al- contracts: "للعام" = ل + العام; the mention keeps the ل
+            out.append(("ا" + rest[1:], skip))
+        else:
+            out.append((rest[1:], skip + 1))
+    return out
+
+
+class _Parser:
+    """Recursive-descent rules over the tokens of one text; each rule returns a :class:`_Hit` or None."""
+
+    __slots__ = ("_at", "_form", "ends", "lex", "n", "published", "starts", "toks")
+
+    def __init__(self, toks: list[str], starts: list[int], ends: list[int], published: date | None) -> None:
+        self.toks, self.starts, self.ends = toks, starts, ends
+        self.n = len(toks)
+        self.published = published
+        self.lex = _lexicon()
+        self._at = -1
+        self._form = ""
+
+    def tok(self, j: int) -> str:
+        """Token ``j``; the token where parsing started may be replaced by a clitic-stripped form."""
+        if j == self._at:
+            return self._form
+        return self.toks[j] if 0 <= j < self.n else ""
+
+    def adjacent(self, j: int) -> bool:
+        """No space between tokens ``j`` and ``j + 1``."""
+        return j >= 0 and j + 1 < self.n and self.ends[j] == self.starts[j + 1]
+
+    def prev_forms(self, j: int) -> list[str]:
+        return [form for form, _ in _variants(self.toks[j - 1])] if j > 0 else []
+
+    # -- entry point --------------------------------------------------------------------------------
+
+    def parse_at(self, i: int, form: str) -> _Hit | None:
+        """The longest expression starting at token ``i`` read as ``form``."""
+        self._at, self._form = i, form
+        best: _Hit | None = None
+        names = self.lex.rules.get(form, _DIGIT_RULES)
+        for name, rule in _RULES:
+            if name not in names:
+                continue
+            hit = rule(self, i)
+            if hit is not None and (best is None or hit.end > best.end):
+                best = hit
+        self._at = -1
+        return best
+
+    # -- small pieces -------------------------------------------------------------------------------
+
+    def _qualifier(self, j: int) -> int | None:
+        found = self.lex.qualifiers.match(self.tok, j)
+        return found[1] if found is not None and found[0] == j + 1 else None
+
+    def _year_number(self, j: int) -> tuple[int, int] | None:
+        """A Gregorian year ``1900..2100`` with an optional era word: ``(end, year)``."""
+        t = self.tok(j)
+        if len(t) != 4 or not _is_num(t) or not _MIN_YEAR <= int(t) <= _MAX_YEAR:
+            return None
+        end = j + 1
+        if self.tok(end) in _ERA_GREGORIAN:
+            end += 1
+        return end, int(t)
+
+    def _year_relative(self, j: int) -> tuple[int, int] | None:
+        """A relative year ("العام الماضي", "هذا العام"): ``(end, years from publication)``."""
+        t = self.tok(j)
+        if t in _THIS and self.tok(j + 1) in _THE_YEAR:
+            return j + 2, 0
+        if t in _THE_YEAR:
+            direction = self._qualifier(j + 1)
+            if direction is None:
+                return None
+            # "الأمين العام الحالي": after a definite noun "العام" is the adjective "general".
+            prev = self.tok(j - 1) if j > 0 else ""
+            if t == _THE_YEAR_ADJ and prev.startswith("ال") and len(prev) > 3:
+                return None
+            return j + 2, direction
+        return None
+
+    def _year_part(self, k: int) -> tuple[int, int | None, int | None] | None:
+        """A year after a month: ", 2024", "عام 2011", "من العام الماضي": ``(end, year, delta)``."""
+        j = k + 1 if self.tok(k) == "," else k
+        found = self._year_number(j)
+        if found is not None:
+            return found[0], found[1], None
+        j = k + 1 if self.tok(k) == _FROM else k
+        if self.tok(j) in _YEAR_NOUNS:
+            found = self._year_number(j + 1)
+            if found is not None:
+                return found[0], found[1], None
+        rel = self._year_relative(j)
+        if rel is not None:
+            return rel[0], None, rel[1]
+        return None
+
+    def _month_name(self, j: int) -> _MonthName | None:
+        found = self.lex.months.match(self.tok, j)
+        if found is None:
+            return None
+        end, (month, level) = found
+        # "Feb. 7": an abbreviation's full stop belongs to it.
+        if level == 2 and self.tok(j).isascii() and len(self.tok(j)) <= 4 and self.tok(end) == ".":
+            end += 1
+        return _MonthName(end, month, level)
+
+    def _month_group(self, j: int) -> tuple[_MonthName, bool] | None:
+        """A month name with an optional second name for the same month: ``(name, double)``.
+
+        "كانون الثاني/يناير", "يناير كانون الثاني", "تموز (يوليو)": papers print the Levantine and
+        the Egyptian name together, and the pair is one mention.
+        """
+        first = self._month_name(j)
+        if first is None:
+            return None
+        k = first.end
+        sep = self.tok(k)
+        if sep in _DOUBLE_SEPARATORS:
+            k += 1
+        second = self._month_name(k)
+        if second is None or second.month != first.month:
+            return first, False
+        end = second.end
+        if sep == "(" and self.tok(end) == ")":
+            end += 1
+        return _MonthName(end, first.month, 0), True
+
+    def _hijri_year(self, k: int) -> tuple[int, int, bool] | None:
+        """A year after a Hijri month: ``(end, year, is_gregorian)``."""
+        j = k + 1 if self.tok(k) == "," else k
+        if self.tok(j) in _YEAR_NOUNS:
+            j += 1
+        t = self.tok(j)
+        if not _is_num(t) or len(t) > 4:
+            return None
+        year, end = int(t), j + 1
+        if self.tok(end) in _ERA_HIJRI and year >= 1:
+            return end + 1, year, False
+        if _MIN_YEAR <= year <= _MAX_YEAR:  # "رمضان 2024"; 1900 AH is centuries away
+            return (end + 1 if self.tok(end) in _ERA_GREGORIAN else end), year, True
+        if _MIN_HIJRI_YEAR <= year <= _MAX_HIJRI_YEAR:
+            return end, year, False
+        return None
+
+    def _hijri_date(self, month: int, day: int | None, k: int) -> _Hit | None:
+        """Resolve a Hijri month (and day) whose year part starts at ``k``."""
+        found = self._hijri_year(k)
+        if found is None:
+            return None
+        end, year, is_gregorian = found
+        probe = day if day is not None else 15  # month precision: the Gregorian month of its middle
+        g = (
+            _hijri_in_gregorian_year(month, probe, year)
+            if is_gregorian
+            else hijri_to_gregorian(year, month, probe)
+        )
+        if g is None:
+            return _Hit(end, None, None, False)
+        value, precision = _day_value(g) if day is not None else _ym(g.year, g.month)
+        return _Hit(end, value, precision, False)
+
+    def _relative_month(self, j: int) -> tuple[int, int] | None:
+        """A relative month ("الشهر الماضي", "هذا الشهر"): ``(end, months from publication)``."""
+        if self.tok(j) in _THIS and self.tok(j + 1) == _THE_MONTH:
+            return j + 2, 0
+        if self.tok(j) == _THE_MONTH:
+            direction = self._qualifier(j + 1)
+            if direction is not None:
+                return j + 2, direction
+        return None
+
+    def _day(self, j: int) -> tuple[int, int, bool] | None:
+        """A day of the month: digits ("7", "7th,") or an ordinal word: ``(end, day, is_word)``."""
+        t = self.tok(j)
+        if _is_num(t):
+            if len(t) > 2 or not 1 <= int(t) <= 31:
+                return None
+            end = j + 1
+            if self.tok(end) in _EN_ORDINAL_SUFFIX and self.adjacent(j):
+                end += 1
+                if self.tok(end) == ",":
+                    end += 1
+            if self.tok(end) == _EN_OF:
+                end += 1
+            return end, int(t), False
+        found = self.lex.ordinals.match(self.tok, j)
+        if found is None:
+            return None
+        return found[0], found[1], True
+
+    def _relative_day(self, j: int) -> tuple[int, int] | None:
+        found = self.lex.relative.match(self.tok, j)
+        if found is None:
+            return None
+        end = found[0]
+        nxt = self.tok(end)
+        if nxt in _NOT_YESTERDAY:
+            return None
+        if self.tok(j) == _TODAY and end == j + 1 and (nxt in _NOT_TODAY or nxt in self.lex.ordinals.lengths):
+            return None
+        return found
+
+    def _weekday(self, j: int) -> tuple[int, int, int | None] | None:
+        """A weekday with an optional "المقبل"/"الماضية": ``(end, iso weekday, direction)``."""
+        found = self.lex.weekdays.match(self.tok, j)
+        if found is None:
+            return None
+        end, iso = found
+        direction = self._qualifier(end)
+        if direction in (-1, 1):
+            return end + 1, iso, direction
+        return end, iso, None
+
+    # -- rules --------------------------------------------------------------------------------------
+
+    def _numeric_part(self, j: int) -> bool:
+        return self.tok(j) in _NUMERIC_SEPARATORS or _is_num(self.tok(j))
+
+    def _numeric(self, j: int) -> _Hit | None:
+        """Numeric dates: "2024-02-07", "2024/02/07", "07/02/2024" (day first), "7.2.2024"."""
+        sep = self.tok(j + 1)
+        if sep not in _NUMERIC_SEPARATORS or not _is_num(self.tok(j)):
+            return None
+        parts = [self.tok(j), self.tok(j + 2), self.tok(j + 4)]
+        if (
+            self.tok(j + 3) != sep
+            or not all(_is_num(p) for p in parts)
+            or not all(self.adjacent(k) for k in range(j, j + 4))
+        ):
+            return None
+        # Part of a longer run ("1/2/3/2024", "10.2.2024.5") is not a date.
+        if (self.adjacent(j + 4) and self._numeric_part(j + 5)) or (
+            self.adjacent(j - 1) and self._numeric_part(j - 1)
+        ):
+            return None
+        a, b, c = parts
+        if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+            candidates = [(int(a), int(b), int(c))]
+        elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+            # Arab and European papers write the day first; fall back to month first only when the
+            # day-first reading is impossible ("02/13/2024").
+            candidates = [(int(c), int(b), int(a)), (int(c), int(a), int(b))]
+        else:
+            return None
+        for year, month, day in candidates:
+            if not _MIN_YEAR <= year <= _MAX_YEAR:
+                return None
+            try:
+                return _Hit(j + 5, *_day_value(date(year, month, day)))
+            except ValueError:
+                continue
+        return None
+
+    def _day_first(self, j: int) -> _Hit | None:
+        """Day first: "7 فبراير 2024", "العاشر من اكتوبر المقبل", "15 آذار/مارس", "26 رجب 1445 هـ"."""
+        found = self._day(j)
+        if found is None:
+            return None
+        k, day, is_word = found
+        if self.tok(k) == _FROM:
+            k += 1
+        elif is_word:  # "الأول" alone is just "the first"
+            return None
+        if self.tok(k) == _MONTH_NOUN:
+            k += 1
+        group = self._month_group(k)
+        if group is not None:
+            name = group[0]
+            if day > _MAX_DAYS[name.month]:
+                return None
+            end, year, delta, direction = self._year_or_qualifier(name.end)
+            resolved = _month_year(name.month, year, delta, direction, self.published)
+            return _Hit(end, *_ymd(resolved, name.month, day))
+        hijri = self.lex.hijri.match(self.tok, k)
+        if hijri is not None:
+            end, (month, _weak) = hijri
+            if day > 30:
+                return None
+            return self._hijri_date(month, day, end) or _Hit(end, None, None, False)
+        rel = self._relative_month(k)
+        if rel is not None:
+            end, delta = rel
+            if self.published is None:
+                return _Hit(end, None, None)
+            y, m = _shift_month(self.published.year, self.published.month, delta)
+            return _Hit(end, *_ymd(y, m, day))
+        return None
+
+    def _month_first(self, j: int) -> _Hit | None:
+        """Month first: "February 7, 2024", "فبراير 7، 2024"; the year is required in this order."""
+        group = self._month_group(j)
+        if group is None:
+            return None
+        k = group[0].end
+        t = self.tok(k)
+        if not _is_num(t) or len(t) > 2 or not 1 <= int(t) <= _MAX_DAYS[group[0].month]:
+            return None
+        k += 1
+        if self.tok(k) in _EN_ORDINAL_SUFFIX and self.adjacent(k - 1):
+            k += 1
+        if self.tok(k) == ",":
+            k += 1
+        year = self._year_number(k)
+        if year is None:
+            return None
+        return _Hit(year[0], *_ymd(year[1], group[0].month, int(t)))
+
+    def _explicit(self, j: int) -> _Hit | None:
+        """A day-precision date written out (numeric, day first, or month first)."""
+        best: _Hit | None = None
+        for rule in (self._numeric, self._day_first, self._month_first):
+            hit = rule(j)
+            if hit is not None and (best is None or hit.end > best.end):
+                best = hit
+        return best
+
+    def _following_date(self, j: int, direct: bool) -> _Hit | None:
+        """A date after "الموافق" (or, when ``direct``, right after a weekday)."""
+        k = j + 1 if self.tok(j) == "," else j
+        if self.tok(k) in _CORRESPONDING:
+            k += 1
+            if self.tok(k) == _LI:
+                k += 1
+        elif not direct:
+            return None
+        # After a weekday the date may itself be a pair: "الأربعاء 26 رجب 1445 هـ الموافق 7 فبراير 2024".
+        return self._dates_linked(k) if direct else self._explicit(k)
+
+    def _dates_linked(self, i: int) -> _Hit | None:
+        """An explicit date, possibly followed by "الموافق" and its other-calendar equivalent."""
+        first = self._explicit(i)
+        if first is None:
+            return None
+        second = self._following_date(first.end, direct=False)
+        if second is None:
+            return first
+        if second.value is not None and (second.gregorian or first.value is None):
+            return _Hit(second.end, second.value, second.precision)
+        return _Hit(second.end, first.value, first.precision)
+
+    def _chain(self, i: int) -> _Hit | None:
+        """[وقت] [يوم] [اليوم/أمس…] [weekday [المقبل]] [، الموافق date]: "اليوم الإثنين الموافق 1 يوليو".
+
+        An explicit date wins over a relative word, which wins over a weekday ("أمس الثلاثاء").
+        """
+        j = i
+        if self.tok(j) in _TIME_OF_DAY:
+            j += 1
+        named_day = self.tok(j) == _DAY_NOUN
+        if named_day:
+            j += 1
+        rel = self._relative_day(j)
+        if rel is not None:
+            j = rel[0]
+        weekday = self._weekday(j)
+        if weekday is not None:
+            j = weekday[0]
+        if rel is None and weekday is None and not named_day:
+            return None
+        linked = self._following_date(j, direct=True)
+        if linked is not None:
+            return _Hit(linked.end, linked.value, linked.precision)
+        if rel is not None:
+            return _Hit(j, *_plus_days(self.published, rel[1]))
+        if weekday is None or self.published is None:
+            return None if weekday is None else _Hit(j, None, None)
+        _, iso, direction = weekday
+        p = self.published
+        if direction == 1:  # "الجمعة المقبلة": strictly after publication
+            return _Hit(j, *_plus_days(p, (iso - p.isoweekday()) % 7 or 7))
+        back = (p.isoweekday() - iso) % 7
+        if direction == -1:  # "الجمعة الماضية": strictly before
+            back = back or 7
+        return _Hit(j, *_plus_days(p, -back))
+
+    def _year_or_qualifier(self, k: int) -> tuple[int, int | None, int | None, int | None]:
+        """What may follow a month: ``(end, year, year delta, direction)``."""
+        part = self._year_part(k)
+        if part is not None:
+            return part[0], part[1], part[2], None
+        direction = self._qualifier(k)
+        if direction is not None:
+            return k + 1, None, None, direction
+        return k, None, None, None
+
+    def _month_top(self, i: int) -> _Hit | None:
+        context = any(f in _MONTH_CONTEXT for f in self.prev_forms(i))
+        return self._month(i, context)
+
+    def _month(self, j: int, context: bool) -> _Hit | None:
+        """Month precision: "يناير كانون الثاني", "سبتمبر الماضي", "شهر رمضان 1445 هـ", "الشهر الجاري"."""
+        k = j
+        named = self.tok(k) == _MONTH_NOUN
+        if named:
+            k += 1
+        best: _Hit | None = None
+        group = self._month_group(k)
+        if group is not None:
+            name, double = group
+            end, year, delta, direction = self._year_or_qualifier(name.end)
+            strong = named or double or end > name.end
+            if name.level == 0 or strong or (name.level == 1 and context):
+                resolved = _month_year(name.month, year, delta, direction, self.published)
+                best = _Hit(end, *_ym(resolved, name.month))
+        hijri = self.lex.hijri.match(self.tok, k)
+        if hijri is not None:
+            end, (month, weak) = hijri
+            hit = self._hijri_date(month, None, end)
+            if hit is None:
+                # "شهر رمضان", "في رمضان", "رمضان المقبل": a Hijri month without a year cannot be placed
+                # (the Hijri year drifts through the Gregorian one), but it is still a mention.
+                qualified = self._qualifier(end) is not None
+                if named or qualified or (context and not weak):
+                    hit = _Hit(end + 1 if qualified else end, None, None, False)
+            if hit is not None and (best is None or hit.end > best.end):
+                best = hit
+        if not named:
+            rel = self._relative_month(j)
+            if rel is not None:
+                end, delta = rel
+                p = self.published
+                hit = _Hit(end, *(_ym(*_shift_month(p.year, p.month, delta)) if p else (None, None)))
+                if best is None or hit.end > best.end:
+                    best = hit
+        return best
+
+    def _year(self, i: int) -> _Hit | None:
+        """Years: "عام 2014", "العام الماضي", "هذا العام", and a bare year after "في"/"منذ"/"مطلع"…"""
+        t = self.tok(i)
+        if t in _YEAR_NOUNS:
+            found = self._year_number(i + 1)
+            if found is not None:
+                return _Hit(found[0], *_y(found[1]))
+        rel = self._year_relative(i)
+        if rel is not None:
+            return _Hit(rel[0], *_y(self.published.year + rel[1] if self.published else None))
+        found = self._year_number(i)
+        if found is None:
+            return None
+        prev = self.prev_forms(i)
+        in_context = any(f in _YEAR_CONTEXT or f in _YEAR_NOUNS for f in prev)
+        # The second year of a range whose first year is one: "بين 2011 و2014", "عامي 2011 و2014".
+        if not in_context and i >= 2 and self.tok(i - 1) in _RANGE_LINKS:
+            in_context = self._year(i - 2) is not None
+        return _Hit(found[0], *_y(found[1])) if in_context else None
+
+    def _period(self, i: int) -> _Hit | None:
+        """Part of a period ("مطلع 2020", "منتصف يناير", "أواخر الشهر الماضي"): the period's value."""
+        if self.tok(i) not in _PERIODS:
+            return None
+        k = i + 2 if self.tok(i + 1) == _FROM else i + 1
+        best: _Hit | None = None
+        for hit in (self._month(k, True), self._year(k), self._week(k)):
+            if hit is not None and (best is None or hit.end > best.end):
+                best = hit
+        if best is not None:
+            return best
+        # "منذ بداية العام", "منتصف الشهر", "مطلع الأسبوع": with no qualifier, the current one.
+        t, p = self.tok(k), self.published
+        if t in _THE_YEAR:
+            return _Hit(k + 1, *_y(p.year if p else None))
+        if t == _THE_MONTH:
+            return _Hit(k + 1, *(_ym(p.year, p.month) if p else (None, None)))
+        if t == _THE_WEEK:
+            return _Hit(k + 1, None, None)
+        return None
+
+    def _ago(self, i: int) -> _Hit | None:
+        """Durations from publication: "منذ ثلاثة أيام", "قبل يومين", "منذ 20 عاما", "بعد شهرين"."""
+        word = self.tok(i)
+        sign = _AGO.get(word)
+        if sign is None:
+            return None
+        k = i + 1
+        if self.tok(k) in _APPROX:
+            k += 1
+        count: int | None = None
+        if _is_num(self.tok(k)) and len(self.tok(k)) <= 3:
+            count, k = int(self.tok(k)), k + 1
+        else:
+            number = self.lex.numbers.match(self.tok, k)
+            if number is not None:
+                k, count = number
+        found = self.lex.units.match(self.tok, k)
+        if found is None:
+            return None
+        end, (unit, implied) = found
+        if count is None:
+            if implied is None:  # "منذ أيام": too vague to place
+                return None
+            count = implied
+            # "قبل عام 2014", "قبل يوم الجمعة", "قبل شهر رمضان": the noun belongs to what follows.
+            nxt = self.tok(end)
+            lex = self.lex
+            names = (lex.weekdays, lex.months, lex.hijri, lex.relative)
+            if implied == 1 and (_is_num(nxt) or any(nxt in p.lengths for p in names)):
+                return None
+        elif implied == 2:  # a number before a dual is not Arabic
+            return None
+        if word != _SINCE and self.tok(end) in _FROM_EVENT:
+            return _Hit(end, None, None)
+        p = self.published
+        if p is None:
+            return _Hit(end, None, None)
+        if unit == "day":
+            return _Hit(end, *_plus_days(p, sign * count))
+        if unit == "week":
+            return _Hit(end, *_plus_days(p, sign * 7 * count))
+        if unit == "month":
+            return _Hit(end, *_ym(*_shift_month(p.year, p.month, sign * count)))
+        return _Hit(end, *_y(p.year + sign * count))
+
+    def _week(self, i: int) -> _Hit | None:
+        """Weeks ("الأسبوع الماضي", "هذا الأسبوع"): a mention, but no single date to give it."""
+        if self.tok(i) in _THIS and self.tok(i + 1) == _THE_WEEK:
+            return _Hit(i + 2, None, None)
+        if self.tok(i) == _THE_WEEK and self._qualifier(i + 1) is not None:
+            return _Hit(i + 2, None, None)
+        return None
+
+
+# Every rule, by the name the lexicon's start table uses; ties go to the earlier rule.
+_RULES: tuple[tuple[str, Callable[[_Parser, int], _Hit | None]], ...] = (
+    ("chain", _Parser._chain),
+    ("dates", _Parser._dates_linked),
+    ("month", _Parser._month_top),
+    ("year", _Parser._year),
+    ("period", _Parser._period),
+    ("ago", _Parser._ago),
+    ("week", _Parser._week),
+)
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every temporal expression in ``text``, sorted and non-overlapping (longest match wins).
+
+    Relative expressions ("أمس", "يوم الجمعة", "سبتمبر الماضي") are resolved against ``published``;
+    without it they are still returned, with ``value`` and ``precision`` None.
+    """
+    if isinstance(published, datetime):
+        published = published.date()
+    norm, offsets = normalize_with_offsets(text)
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN_RE.finditer(norm):
+        toks.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    parser = _Parser(toks, starts, ends, published)
+    rules = parser.lex.rules
+
+    candidates: list[tuple[int, int, _Hit]] = []  # (start char, start token, hit)
+    for i, t in enumerate(toks):
+        best: tuple[int, _Hit] | None = None
+        for form, skip in _variants(t):
+            if form in rules or _is_num(form):
+                hit = parser.parse_at(i, form)
+                if hit is not None and (best is None or hit.end > best[1].end):
+                    best = (skip, hit)
+        if best is not None:
+            candidates.append((starts[i] + best[0], i, best[1]))
+
+    # Longest first; a candidate survives only if it overlaps none already kept.
+    candidates.sort(key=lambda c: (-(ends[c[2].end - 1] - c[0]), c[0]))
+    taken = bytearray(len(toks))  # 1 where a token already belongs to a kept mention
+    kept: list[tuple[int, int, _Hit]] = []
+    for start, first, hit in candidates:
+        if not any(taken[first : hit.end]):
+            taken[first : hit.end] = b"\x01" * (hit.end - first)
+            kept.append((start, ends[hit.end - 1], hit))
+    kept.sort(key=lambda c: c[0])
+
+    out: list[DateMention] = []
+    for start, end, hit in kept:
+        o_start = offsets[start]
+        # Extend over diacritics and tatweel after the last letter ("غداً"), which normalisation dropped.
+        o_end = offsets[end] if end < len(offsets) else len(text)
+        out.append(DateMention(o_start, o_end, text[o_start:o_end], hit.value, hit.precision))
+    return out
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in a standalone string ("تاريخ النشر: 7th, February 2024 GMT"), or None."""
+    for mention in find_dates(text, None):
+        if mention.precision == _DAY and mention.value is not None:
+            return date.fromisoformat(mention.value)
+    return None

@@ -1,0 +1,110 @@
+"""The line classifier and segmentation, on pages written for the tests."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+import yaml
+
+from hadath.clean import clean_document
+from hadath.clean.lines import classify, segment_text
+from hadath.models import Article, Document, Rejected
+from hadath.text.normalize import normalize
+
+BODY = (
+    "أعلنت وزارة الخارجية الأردنية أن الوزير أيمن الصفدي بحث مع نظيره المصري سامح شكري في اتصال هاتفي "
+    "اليوم تطورات الأوضاع في المنطقة وسبل وقف التصعيد."
+)
+BODY2 = "وأكد الوزيران ضرورة تكثيف الجهود الدولية لإيصال المساعدات الإنسانية إلى المدنيين دون عوائق أو تأخير."
+APPENDED = (
+    "قال رئيس الوزراء اللبناني إن الحكومة ستعقد جلسة استثنائية الأسبوع المقبل لبحث خطة التعافي الاقتصادي "
+    "التي أعدتها وزارة المالية بالتعاون مع البنك الدولي."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("المصدر: وكالة الأنباء الأردنية", "credit"),
+        ("كلمات دلالية: الأردن مصر غزة", "tags"),
+        ("شارك هذا الخبر: فيسبوك تويتر واتساب", "share"),
+        ("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك", "cookie"),
+        ("We use cookies to improve your experience", "cookie"),
+        ("غير متصل abu_ali", "forum"),
+        ("  • مشاركة: 1520", "forum"),
+        ("تنويه: المقال يعبر عن رأي كاتبه", "disclaimer"),
+        ("تاريخ النشر: 12 مارس 2024", "metadata"),
+        ("الرئيسية > أخبار > سياسة", "navigation"),
+        (BODY, None),
+        ("الأردن ومصر يبحثان التصعيد في المنطقة", None),
+    ],
+)
+def test_classify(line: str, kind: str | None) -> None:
+    assert classify(line) == kind
+
+
+def test_patterns_are_normalised_and_compile() -> None:
+    raw = yaml.safe_load(resources.files("hadath").joinpath("data/clean/boilerplate.yaml").read_text("utf-8"))
+    groups = [p for ps in raw["drop"].values() for p in ps] + raw["sections"] + raw["outlet"] + raw["dateline"]
+    for pattern in groups:
+        re.compile(pattern)
+        letters = re.sub(r"\\.|\[[^\]]*\]|\(\?P<\w+>", "", pattern)
+        assert normalize(letters) == letters.lower(), f"pattern not in normalised form: {pattern}"
+
+
+def test_page_with_appended_article_and_headline_list() -> None:
+    page = "\n".join(
+        [
+            "الأردن ومصر يبحثان التصعيد في المنطقة",
+            "12 مارس 2024",
+            BODY,
+            BODY2,
+            "المصدر: بترا",
+            "كلمات دلالية: الأردن مصر",
+            "اقرأ أيضاً:",
+            "الحكومة اللبنانية تعقد جلسة استثنائية",
+            APPENDED,
+            "الحكومة اللبنانية تعقد جلسة استثنائية",
+            "مقالات مشابهة",
+            "  • عنوان خبر أول عن الاقتصاد",
+            "  • عنوان خبر ثان عن الرياضة",
+        ]
+    )
+    segs = segment_text(page)
+    assert [s.title for s in segs] == ["الأردن ومصر يبحثان التصعيد في المنطقة", "الحكومة اللبنانية تعقد جلسة استثنائية"]
+    assert segs[0].lines == [BODY, BODY2]
+    assert segs[0].outlet == "بترا"
+    assert segs[0].published == "2024-03-12"
+    assert segs[1].lines == [APPENDED]
+
+
+def test_glued_marker_and_headline_list_only() -> None:
+    page = "\n".join([BODY, BODY2, "اقرأ أيضاًالحكومة تعقد جلسة", "عنوان آخر في القائمة", "عنوان ثالث هنا"])
+    segs = segment_text(page)
+    assert len(segs) == 1 and segs[0].lines == [BODY, BODY2]
+
+
+def test_clean_document_outputs_articles_and_rejects_chrome_only_pages() -> None:
+    arts = clean_document(Document(source="p.txt", text="عنوان الخبر\n" + BODY + "\n" + BODY2))
+    assert len(arts) == 1 and isinstance(arts[0], Article)
+    assert arts[0].title == "عنوان الخبر" and arts[0].language == "ar" and arts[0].segment == 0
+    only_chrome = clean_document(Document(source="q.txt", text="غير متصل someone\nكلمات دلالية: لا شيء"))
+    assert isinstance(only_chrome[0], Rejected)
+    assert "boilerplate" in only_chrome[0].reason
+
+
+def test_html_page_with_metadata() -> None:
+    html = (
+        "<html lang='ar'><head><title>بحث التصعيد</title>"
+        "<meta property='og:site_name' content='الغد'>"
+        "<meta property='article:published_time' content='2024-03-12T10:00:00+03:00'></head>"
+        f"<body><nav><a href='/'>الرئيسية</a></nav><article><h1>بحث التصعيد</h1><p>{BODY}</p><p>{BODY2}</p>"
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    arts = clean_document(Document(source="p.html", html=html))
+    art = arts[0]
+    assert isinstance(art, Article)
+    assert art.published == "2024-03-12" and art.outlet == "الغد"
+    assert BODY in art.text and "جميع الحقوق" not in art.text
