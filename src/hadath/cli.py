@@ -20,8 +20,11 @@ DEFAULT_DB = "hadath.db"
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
 def main(verbose: bool) -> None:
     """hadath: Arabic news in, a de-duplicated, sourced dataset of political events out."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @main.command()
@@ -36,8 +39,10 @@ def run(inputs: tuple[str, ...], db: str, all_events: bool) -> None:
         bar.close()
         click.echo(summary.line())
         counts = store.counts()
-        click.echo(f"database {db}: {counts['articles']} articles, {counts['events']} events, "
-                   f"{counts['entities']} entities, {counts['rejected']} rejected")
+        click.echo(
+            f"database {db}: {counts['articles']} articles, {counts['events']} events, "
+            f"{counts['entities']} entities, {counts['rejected']} rejected"
+        )
         lines = serve.timeline(store, main_only=not all_events)
         if lines:
             click.echo("")

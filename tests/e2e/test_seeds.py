@@ -37,10 +37,20 @@ def test_every_page_is_read(exported: dict[str, Any]) -> None:
     [
         (
             "000",
-            ["دعا وزير الخارجية العراقي فؤاد حسين", "حرصه على استمرار العمل المشترك",
-             "وقال بيان الخارجية العراقية إن حسين شدد"],
-            ["المصدر:", "كلمات دلالية", "إقرأ أيضاً", "مقالات مشابهة", "عبدالله بن زايد", "كومفورت إيرو",
-             "البنك الدولي"],
+            [
+                "دعا وزير الخارجية العراقي فؤاد حسين",
+                "حرصه على استمرار العمل المشترك",
+                "وقال بيان الخارجية العراقية إن حسين شدد",
+            ],
+            [
+                "المصدر:",
+                "كلمات دلالية",
+                "إقرأ أيضاً",
+                "مقالات مشابهة",
+                "عبدالله بن زايد",
+                "كومفورت إيرو",
+                "البنك الدولي",
+            ],
         ),
         (
             "001",
@@ -50,8 +60,15 @@ def test_every_page_is_read(exported: dict[str, Any]) -> None:
         (
             "002",
             ["تحاول حكومة مصطفى الكاظمي", "وسيكون العراق اكبر خاسر", "دعا وزير الخارجية العراقي فؤاد حسين"],
-            ["زيارة 606", "الأعضاء و 1 ضيف", "غير متصل", "Janan Kawaja", "مشاركة: 31632",
-             "مشاهدة الملف الشخصي", "MEO"],
+            [
+                "زيارة 606",
+                "الأعضاء و 1 ضيف",
+                "غير متصل",
+                "Janan Kawaja",
+                "مشاركة: 31632",
+                "مشاهدة الملف الشخصي",
+                "MEO",
+            ],
         ),
     ],
 )
@@ -119,7 +136,8 @@ def test_january_2021_call_is_another_event(exported: dict[str, Any]) -> None:
 def test_airstrikes_dated_by_weekday(exported: dict[str, Any]) -> None:
     art = exported["articles"][("001", 0)]
     strikes = [
-        e for e in exported["events"].values()
+        e
+        for e in exported["events"].values()
         if e["plover"] == "ASSAULT" and art["id"] in e["articles"] and e["mode"] == "aerial"
     ]
     assert len(strikes) == 1
@@ -129,7 +147,9 @@ def test_airstrikes_dated_by_weekday(exported: dict[str, Any]) -> None:
 
 def test_bank_sanctions_request(exported: dict[str, Any]) -> None:
     art = exported["articles"][("001", 0)]
-    requests = [e for e in exported["events"].values() if e["plover"] == "REQUEST" and art["id"] in e["articles"]]
+    requests = [
+        e for e in exported["events"].values() if e["plover"] == "REQUEST" and art["id"] in e["articles"]
+    ]
     treasury = [e for e in requests if e["target"] == "org:us-treasury"]
     assert treasury, [e["summary_en"] for e in requests]
     assert treasury[0]["source"] == "per:fuad-hussein"
@@ -138,10 +158,17 @@ def test_bank_sanctions_request(exported: dict[str, Any]) -> None:
 def test_blinken_spellings_are_one_entity(exported: dict[str, Any]) -> None:
     blinken = exported["entities"]["per:antony-blinken"]
     assert blinken["name"] == "Antony Blinken"
-    texts = {m["text"] for a in exported["articles"].values() for m in a["entities"] if m["entity"] == blinken["id"]}
+    texts = {
+        m["text"]
+        for a in exported["articles"].values()
+        for m in a["entities"]
+        if m["entity"] == blinken["id"]
+    }
     assert {"أنتوني بلينكن", "بلينكن"} <= texts
 
 
 def test_quotes_have_speakers(exported: dict[str, Any]) -> None:
     quotes = exported["articles"][("000", 0)]["quotes"]
-    assert any(q["speaker"] == "per:fuad-hussein" and q["text"].startswith("رفض حكومة العراق") for q in quotes)
+    assert any(
+        q["speaker"] == "per:fuad-hussein" and q["text"].startswith("رفض حكومة العراق") for q in quotes
+    )

@@ -14,7 +14,9 @@ _MIN_CHARS = 40
 @cache
 def _identifier() -> Any:
     # Restricting to languages of the news users bring makes short texts far less error-prone.
-    ident = py3langid.langid.LanguageIdentifier.from_modelpath(py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE)
+    ident = py3langid.langid.LanguageIdentifier.from_modelpath(
+        py3langid.langid.MODEL_DIR / py3langid.langid.MODEL_FILE
+    )
     ident.set_languages(["ar", "en", "fr", "fa", "ur", "tr", "he", "ku", "de", "es", "ru"])
     return ident
 

@@ -22,6 +22,7 @@ from hadath.text.normalize import normalize
 MAX_HEADLINE_WORDS = 22
 MIN_BODY_WORDS = 12
 MAX_SUBHEADING_WORDS = 6
+MAX_CREDIT_WORDS = 4
 _SENTENCE_END = (".", "!", ":", "…", "،", ",", "؛")
 _BULLET = re.compile(r"^\s*[•*·▪►◄-]\s*")
 
@@ -98,7 +99,7 @@ def _section_rest(line: str) -> str | None:
             if not rest:
                 return ""
             # Map the glued remainder back to the original spelling by its length from the end.
-            return line.strip()[-len(rest):] if len(rest) <= len(line.strip()) else rest
+            return line.strip()[-len(rest) :] if len(rest) <= len(line.strip()) else rest
     return None
 
 
@@ -151,6 +152,7 @@ def segment_text(text: str) -> list[Segment]:
     segments = [main]
     current: Segment | None = main
     headline: str | None = None
+    forum_title: str | None = None
     seen_body = False
     in_section = False
 
@@ -168,10 +170,8 @@ def segment_text(text: str) -> list[Segment]:
             if kind == "metadata" and target.published is None:
                 parsed = parse_date(line)
                 target.published = parsed.isoformat() if parsed else None
-            if kind == "forum" and main.title is None and not seen_body:
-                topic = _forum_topic(line)
-                if topic:
-                    main.title = topic
+            if kind == "forum" and forum_title is None and not seen_body:
+                forum_title = _forum_topic(line)
             continue
         if not seen_body and not in_section:
             # The head of a page: a date-only line is the publication date; short bullets are chrome.
@@ -203,16 +203,29 @@ def segment_text(text: str) -> list[Segment]:
         if main.title is None and not seen_body and is_headline(line) and not _BULLET.match(line):
             main.title = line
             continue
-        if main.title is not None and normalize(line) == normalize(main.title) and not seen_body:
+        if not seen_body and forum_title and normalize(line) == normalize(forum_title):
             continue  # forum pages repeat the topic title
         if not seen_body:
-            place, outlet = dateline(line)
+            _place, outlet = dateline(line)
             if outlet and main.outlet is None:
                 main.outlet = outlet
         main.lines.append(_BULLET.sub("", line))
         if is_body(line):
             seen_body = True
+    main.title = main.title or forum_title
+    _trailing_credit(main)
     return [s for s in segments if s.lines]
+
+
+def _trailing_credit(seg: Segment) -> None:
+    """Short lines closing an article are agency or outlet credits ("ميدل ايست أونلاين"), not text."""
+    while (
+        len(seg.lines) > 1
+        and _words(seg.lines[-1]) <= MAX_CREDIT_WORDS
+        and not seg.lines[-1].endswith((*_SENTENCE_END, "?", "؟", "»", "”", '"'))
+    ):
+        credit = seg.lines.pop()
+        seg.outlet = seg.outlet or credit
 
 
 def _next_is_body(lines: list[str], i: int) -> bool:

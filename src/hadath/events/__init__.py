@@ -14,25 +14,51 @@ from datetime import date
 from hadath.events.actors import ActorRef, actors_in, pick_roles
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, find_triggers
-from hadath.language.knowledge import load
+from hadath.language.knowledge import Knowledge, load
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Rejected, content_id
-from hadath.text.normalize import normalize, tokenize
+from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
 REQUIRES = ("analysis",)
 PROVIDES = ("event_mention",)
 
 # How far into an article its lead interaction may start: the title plus the first paragraphs.
-LEAD_CHARS = 900
+LEAD_CHARS = 1500
 # A date more than this many days before publication makes the event background, not news.
 HISTORICAL_DAYS = 45
 _DUALS = frozenset(
     normalize(w)
-    for w in (
-        "الوزيران الوزيرين الجانبان الجانبين الطرفان الطرفين البلدان البلدين الرئيسان الرئيسين الزعيمان"
-        " الزعيمين المسؤولان المسؤولين الجانب"
-    ).split()
+    for w in [
+        "الوزيران",
+        "الوزيرين",
+        "الجانبان",
+        "الجانبين",
+        "الطرفان",
+        "الطرفين",
+        "البلدان",
+        "البلدين",
+        "الرئيسان",
+        "الرئيسين",
+        "الزعيمان",
+        "الزعيمين",
+        "المسؤولان",
+        "المسؤولين",
+        "الجانب",
+    ]
 )
-_CONSULT_MODES = ("phone", "visit", None)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event found in one sentence, before the main event is chosen."""
+
+    match: Match
+    source: ActorRef | None
+    target: ActorRef | None
+    start: int
+    sentence: str
+    date: DateMention | None
+    context: tuple[str, ...]
+    place: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +82,7 @@ def code_article(analysis: Analysis) -> list[EventMention]:
     entities = {e.id: e for e in analysis.entities}
     refs = actors_in(analysis, kb)
     published = date.fromisoformat(article.published) if article.published else None
-    drafts: list[dict[str, object]] = []
+    drafts: list[Draft] = []
     previous: tuple[ActorRef | None, ActorRef | None] = (None, None)
     for span in analysis.sentences:
         sent = text[span.start : span.end]
@@ -79,56 +105,46 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                 previous = (source, target)
             when = _date_for(analysis.dates, span.start, span.end)
             drafts.append(
-                {
-                    "match": match,
-                    "source": source,
-                    "target": target,
-                    "start": span.start,
-                    "sentence": sent,
-                    "date": when,
-                    "context": context_of(toks, match, when, published, HISTORICAL_DAYS),
-                    "place": _place(analysis, span.start, span.end, kb),
-                }
+                Draft(
+                    match=match,
+                    source=source,
+                    target=target,
+                    start=span.start,
+                    sentence=sent,
+                    date=when,
+                    context=context_of(toks, match, when, published, HISTORICAL_DAYS),
+                    place=_place(analysis, span.start, span.end, kb),
+                )
             )
-    main_index = _main_index(drafts, article.title)
+    main_index = _main_index(drafts)
     out: list[EventMention] = []
     for i, d in enumerate(drafts):
-        match = d["match"]
-        assert isinstance(match, Match)
-        src, tgt = d["source"], d["target"]
-        assert src is None or isinstance(src, ActorRef)
-        assert tgt is None or isinstance(tgt, ActorRef)
-        when = d["date"]
-        assert when is None or isinstance(when, DateMention)
-        context = d["context"]
-        assert isinstance(context, tuple)
-        value, precision = (when.value, when.precision) if when is not None and when.value else (None, None)
-        if value is None and i == main_index and article.published and not context:
+        value, precision = (
+            (d.date.value, d.date.precision) if d.date is not None and d.date.value else (None, None)
+        )
+        if value is None and i == main_index and article.published and not d.context and d.date is None:
             # The lead interaction of a news report with no date of its own happened on the news day.
             value, precision = article.published, "day"
         actors = tuple(
-            _actor(ref, role, entities)
-            for ref, role in ((src, "source"), (tgt, "target"))
-            if ref is not None
+            _actor(ref, role, entities) for ref, role in ((d.source, "source"), (d.target, "target")) if ref
         )
-        sentence = str(d["sentence"])
         out.append(
             EventMention(
-                id=content_id("m", article.id, str(d["start"]), match.pattern.id),
+                id=content_id("m", article.id, str(d.start), d.match.pattern.id),
                 article=article.id,
-                plover=match.pattern.plover,
-                mode=match.pattern.mode,
-                cameo=match.pattern.cameo,
+                plover=d.match.pattern.plover,
+                mode=d.match.pattern.mode,
+                cameo=d.match.pattern.cameo,
                 date=value,
                 date_precision=precision,
-                place=str(d["place"]) if d["place"] else None,
+                place=d.place,
                 actors=actors,
-                source=src.entity if src else None,
-                target=tgt.entity if tgt else None,
-                evidence=sentence,
-                context=context,
+                source=d.source.entity if d.source else None,
+                target=d.target.entity if d.target else None,
+                evidence=d.sentence,
+                context=d.context,
                 main=i == main_index,
-                confidence=_confidence(src, tgt, match),
+                confidence=_confidence(d.source, d.target, d.match),
                 published=article.published,
                 outlet=article.outlet,
             )
@@ -136,10 +152,8 @@ def code_article(analysis: Analysis) -> list[EventMention]:
     return out
 
 
-def _mentions_dual(toks: list[object]) -> bool:
-    from hadath.text.normalize import Token, strip_clitics
-
-    return any(isinstance(t, Token) and any(f in _DUALS for f in strip_clitics(t.norm)) for t in toks)
+def _mentions_dual(toks: list[Token]) -> bool:
+    return any(any(f in _DUALS for f in strip_clitics(t.norm)) for t in toks)
 
 
 def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMention | None:
@@ -151,11 +165,8 @@ def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMenti
     return inside[0] if inside else None
 
 
-def _place(analysis: Analysis, start: int, end: int, kb: object) -> str | None:
+def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | None:
     """The first city or region named in the sentence (countries are actors, not places)."""
-    from hadath.language.knowledge import Knowledge
-
-    assert isinstance(kb, Knowledge)
     for m in analysis.mentions:
         if m.type == "LOC" and start <= m.start and m.end <= end:
             rec = kb.records.get(m.entity)
@@ -164,22 +175,20 @@ def _place(analysis: Analysis, start: int, end: int, kb: object) -> str | None:
     return None
 
 
-def _main_index(drafts: list[dict[str, object]], title: str | None) -> int | None:
-    """The article's lead interaction: a consultation (call, visit, meeting) in the lead if there is
-    one — requests and rejections are usually made *during* it — else the first event in the lead."""
+def _main_index(drafts: list[Draft]) -> int | None:
+    """The article's lead interaction: a call or visit in the lead if there is one — requests and
+    rejections are usually made *during* it — else the first two-sided event in the lead."""
     lead = [
         i
         for i, d in enumerate(drafts)
-        if isinstance(d["start"], int) and d["start"] < LEAD_CHARS and not d["context"]
-        and d["source"] is not None and d["target"] is not None
+        if d.start < LEAD_CHARS and not d.context and d.source is not None and d.target is not None
     ]
     if not lead:
-        lead = [i for i, d in enumerate(drafts) if not d["context"]][:1]
+        lead = [i for i, d in enumerate(drafts) if not d.context][:1]
     if not lead:
         return None
     for i in lead:
-        m = drafts[i]["match"]
-        if isinstance(m, Match) and m.pattern.plover == "CONSULT" and m.pattern.mode in ("phone", "visit"):
+        if drafts[i].match.pattern.plover == "CONSULT" and drafts[i].match.pattern.mode in ("phone", "visit"):
             return i
     return lead[0]
 

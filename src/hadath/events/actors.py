@@ -18,10 +18,28 @@ from hadath.text.normalize import Token, normalize, strip_clitics
 # Tokens that may stand between a verb and its subject: time adverbs and weekday names.
 _ADVERBS = frozenset(
     normalize(w)
-    for w in "اليوم أمس امس الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يوم مساء صباح أيضا رسميا"
-    .split()
+    for w in [
+        "اليوم",
+        "أمس",
+        "امس",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+        "يوم",
+        "مساء",
+        "صباح",
+        "أيضا",
+        "رسميا",
+    ]
 )
-_LOCATIVE = frozenset(normalize(w) for w in "في داخل بـ شمال جنوب شرق غرب وسط أنحاء".split())
+_LOCATIVE = frozenset(
+    normalize(w) for w in ["في", "داخل", "بـ", "شمال", "جنوب", "شرق", "غرب", "وسط", "أنحاء"]
+)
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
 MAX_SUBJECT_GAP = 3
@@ -77,8 +95,11 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
             m_start = m.start
         if refs and m_start < refs[-1].end:
             continue  # nested inside the previous reference
-        refs.append(ActorRef(m_start, m.end, entity_id, name, name_ar, country, sector,
-                             _is_locative(text, m_start, refs)))
+        refs.append(
+            ActorRef(
+                m_start, m.end, entity_id, name, name_ar, country, sector, _is_locative(text, m_start, refs)
+            )
+        )
     return refs
 
 
@@ -87,7 +108,7 @@ def _gap_is_blank(text: str, a: int, b: int) -> bool:
 
 
 def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
-    """"في العراق", "في كل من العراق وسوريا": a place, not a participant."""
+    """ "في العراق", "في كل من العراق وسوريا": a place, not a participant."""
     window = text[max(0, start - 16) : start]
     words = [normalize(w) for w in window.split()][-3:]
     first = normalize(text[start : start + 3])

@@ -8,11 +8,27 @@ from hadath.events.patterns import Match
 from hadath.models import DateMention
 from hadath.text.normalize import Token, normalize
 
-_NEGATION = frozenset(normalize(w) for w in "لم لن لا ليس ليست عدم دون بدون نفى نفت ينفي تنفي".split())
-_FUTURE = frozenset(
-    normalize(w) for w in "سوف المقرر يعتزم تعتزم ينوي تنوي المرتقب المرتقبة المزمع يرتقب سيتم".split()
+_NEGATION = frozenset(
+    normalize(w)
+    for w in ["لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "نفى", "نفت", "ينفي", "تنفي"]
 )
-_CONDITION = frozenset(normalize(w) for w in "إذا اذا لو حال حالة".split())
+_FUTURE = frozenset(
+    normalize(w)
+    for w in [
+        "سوف",
+        "المقرر",
+        "يعتزم",
+        "تعتزم",
+        "ينوي",
+        "تنوي",
+        "المرتقب",
+        "المرتقبة",
+        "المزمع",
+        "يرتقب",
+        "سيتم",
+    ]
+)
+_CONDITION = frozenset(normalize(w) for w in ["إذا", "اذا", "لو", "حال", "حالة"])
 # How many tokens before a trigger a negation or modal word may stand ("لم يتلق", "من المقرر أن يزور").
 _SCOPE = 3
 
@@ -30,7 +46,12 @@ def context_of(
         out.append("future")
     if wider & _CONDITION:
         out.append("hypothetical")
-    if when is not None and when.value and published is not None and _is_before(when, published, historical_days):
+    if (
+        when is not None
+        and when.value
+        and published is not None
+        and _is_before(when, published, historical_days)
+    ):
         out.append("historical")
     return tuple(out)
 

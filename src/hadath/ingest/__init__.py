@@ -75,7 +75,9 @@ def read_path(source: str) -> Iterator[Document | Rejected]:
         yield Rejected(source, "empty file")
         return
     if size > MAX_FILE_BYTES:
-        yield Rejected(source, f"file too large ({size} bytes > {MAX_FILE_BYTES}); split it into smaller files")
+        yield Rejected(
+            source, f"file too large ({size} bytes > {MAX_FILE_BYTES}); split it into smaller files"
+        )
         return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, source)

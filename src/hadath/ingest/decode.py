@@ -17,7 +17,7 @@ def decode(raw: bytes) -> str | None:
     confuse Windows-1256 with other single-byte codepages; only undecodable bytes go to detection.
     """
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(raw.decode("utf-16"))

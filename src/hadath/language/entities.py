@@ -23,12 +23,89 @@ from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 # Words that end a name: prepositions, particles, reporting verbs. Normalised.
 _STOP = frozenset(
     normalize(w)
-    for w in (
-        "في من إلى الى على عن مع أن إن أنه إنه قد لقد كما الذي التي الذين اللذين هذا هذه ذلك تلك وقال قال"
-        " أكد وأكد أوضح شدد أشار لفت أضاف تابع بين اعتبر خلال بعد قبل أمام حول عبر لدى عند منذ حتى ثم أو"
-        " بشأن اليوم أمس غدا يوم الذى وذلك و ف ب ل نظيره نظيرته وزير وزيرة رئيس الرئيس بحث يبحث تلقى استقبل"
-        " دعا طالب أعرب أجرى يجري بدأ وصل زار يزور وأعرب وطالب ودعا وبحث واستقبل"
-    ).split()
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "أن",
+        "إن",
+        "أنه",
+        "إنه",
+        "قد",
+        "لقد",
+        "كما",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "وقال",
+        "قال",
+        "أكد",
+        "وأكد",
+        "أوضح",
+        "شدد",
+        "أشار",
+        "لفت",
+        "أضاف",
+        "تابع",
+        "بين",
+        "اعتبر",
+        "خلال",
+        "بعد",
+        "قبل",
+        "أمام",
+        "حول",
+        "عبر",
+        "لدى",
+        "عند",
+        "منذ",
+        "حتى",
+        "ثم",
+        "أو",
+        "بشأن",
+        "اليوم",
+        "أمس",
+        "غدا",
+        "يوم",
+        "الذى",
+        "وذلك",
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "نظيره",
+        "نظيرته",
+        "وزير",
+        "وزيرة",
+        "رئيس",
+        "الرئيس",
+        "بحث",
+        "يبحث",
+        "تلقى",
+        "استقبل",
+        "دعا",
+        "طالب",
+        "أعرب",
+        "أجرى",
+        "يجري",
+        "بدأ",
+        "وصل",
+        "زار",
+        "يزور",
+        "وأعرب",
+        "وطالب",
+        "ودعا",
+        "وبحث",
+        "واستقبل",
+    ]
 )
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "أبو", "ابو", "عبد", "آل", "أبي", "ابن", "ولد"))
 _COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه"))
@@ -122,12 +199,20 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
         old = found.entities.get(ent.id)
         surface = text[start:end]
         if old is None:
-            found.entities[ent.id] = Entity(ent.id, ent.kind, ent.name, ent.name_ar, (surface,), ent.country,
-                                            ent.sector, ent.role)
+            found.entities[ent.id] = Entity(
+                ent.id, ent.kind, ent.name, ent.name_ar, (surface,), ent.country, ent.sector, ent.role
+            )
         elif surface not in old.aliases:
-            found.entities[ent.id] = Entity(old.id, old.kind, old.name, old.name_ar, (*old.aliases, surface),
-                                            old.country or ent.country, old.sector or ent.sector,
-                                            old.role or ent.role)
+            found.entities[ent.id] = Entity(
+                old.id,
+                old.kind,
+                old.name,
+                old.name_ar,
+                (*old.aliases, surface),
+                old.country or ent.country,
+                old.sector or ent.sector,
+                old.role or ent.role,
+            )
         m = Mention(start, end, surface, kind, ent.id)
         found.mentions.append(m)
         return m
@@ -170,8 +255,16 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
                     if n2:
                         name_ar = text[toks[j].start : toks[j + n2 - 1].end]
                         norm = normalize(name_ar)
-                        person = Entity(content_id("per:", norm), "PER", transliterate(name_ar), name_ar, (),
-                                        country, sector, role)
+                        person = Entity(
+                            content_id("per:", norm),
+                            "PER",
+                            transliterate(name_ar),
+                            name_ar,
+                            (),
+                            country,
+                            sector,
+                            role,
+                        )
                         add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
                         taken.update(range(j, j + n2))
                         j += n2
@@ -210,7 +303,7 @@ def _resolve_titles(
 ) -> None:
     """Bare titles become the person who holds them: in this article first, then in the knowledge file."""
     first_country: dict[str, str | None] = {}
-    for pid, (r, c) in role_of.items():
+    for _pid, (r, c) in role_of.items():
         first_country.setdefault(r, c)
     for ref, role, country in pending:
         if country is None:
@@ -225,16 +318,18 @@ def _resolve_titles(
                 person = rec.id
                 if person not in found.entities:
                     e = _entity_from_known(rec, role)
-                    found.entities[person] = Entity(e.id, e.kind, e.name, e.name_ar, (ref.text,), e.country,
-                                                    e.sector, role)
+                    found.entities[person] = Entity(
+                        e.id, e.kind, e.name, e.name_ar, (ref.text,), e.country, e.sector, role
+                    )
         if person is None:
             # An unnamed office holder is still an actor: "the Iraqi foreign minister".
             country_name = kb.records.get(f"loc:{(country or '').lower()}")
             label = f"{country_name.name if country_name else 'unidentified'} {role}"
             person = f"role:{role.replace(' ', '-')}:{(country or 'unk').lower()}"
             if person not in found.entities:
-                found.entities[person] = Entity(person, "PER", label, ref.text, (ref.text,), country,
-                                                "GOV", role)
+                found.entities[person] = Entity(
+                    person, "PER", label, ref.text, (ref.text,), country, "GOV", role
+                )
         found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person))
 
 

@@ -79,7 +79,10 @@ def _rows(name: str) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text), delimiter="\t")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(text), delimiter="\t")
+    ]
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -109,39 +112,94 @@ def load() -> Knowledge:
     for row in _rows("countries.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         iso3 = row["iso3"]
-        rec = Known(f"loc:{iso3.lower()}", "LOC", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
-                    iso3, None, "country")
+        rec = Known(
+            f"loc:{iso3.lower()}",
+            "LOC",
+            row["name_en"],
+            row["name_ar"],
+            _split(row.get("aliases_ar", "")),
+            iso3,
+            None,
+            "country",
+        )
         index(rec)
         for adj in _split(row.get("adjectives_ar", "")):
             adjectives.setdefault(normalize(adj), iso3)
         if row.get("capital_ar"):
-            cap = Known(f"loc:{iso3.lower()}-capital", "LOC", row.get("capital_en") or row["capital_ar"],
-                        row["capital_ar"], (), iso3, None, "capital")
+            cap = Known(
+                f"loc:{iso3.lower()}-capital",
+                "LOC",
+                row.get("capital_en") or row["capital_ar"],
+                row["capital_ar"],
+                (),
+                iso3,
+                None,
+                "capital",
+            )
             index(cap)
     for row in _rows("cities.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         slug = "loc:" + normalize(row["name_en"] or row["name_ar"]).replace(" ", "-")
-        rec = Known(slug, "LOC", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
-                    row.get("iso3") or None, None, row.get("kind") or "city")
+        rec = Known(
+            slug,
+            "LOC",
+            row["name_en"],
+            row["name_ar"],
+            _split(row.get("aliases_ar", "")),
+            row.get("iso3") or None,
+            None,
+            row.get("kind") or "city",
+        )
         if key(row["name_ar"]) not in names:
             index(rec)
     for row in _rows("organizations.tsv"):
         digest.update(repr(sorted(row.items())).encode())
-        index(Known(row["id"], "ORG", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
-                    row.get("iso3") or None, row.get("sector") or None))
+        index(
+            Known(
+                row["id"],
+                "ORG",
+                row["name_en"],
+                row["name_ar"],
+                _split(row.get("aliases_ar", "")),
+                row.get("iso3") or None,
+                row.get("sector") or None,
+            )
+        )
     terms: list[Term] = []
     for row in _rows("people.tsv"):
         digest.update(repr(sorted(row.items())).encode())
-        rec = Known(row["id"], "PER", row["name_en"], row["name_ar"], _split(row.get("aliases_ar", "")),
-                    row.get("iso3") or None, row.get("sector") or None)
+        rec = Known(
+            row["id"],
+            "PER",
+            row["name_en"],
+            row["name_ar"],
+            _split(row.get("aliases_ar", "")),
+            row.get("iso3") or None,
+            row.get("sector") or None,
+        )
         if rec.id in records:
             old = records[rec.id]
-            rec = Known(old.id, "PER", old.name, old.name_ar, tuple(dict.fromkeys(old.aliases + rec.aliases)),
-                        old.country, old.sector)
+            rec = Known(
+                old.id,
+                "PER",
+                old.name,
+                old.name_ar,
+                tuple(dict.fromkeys(old.aliases + rec.aliases)),
+                old.country,
+                old.sector,
+            )
             records[rec.id] = rec
         index(rec)
-        terms.append(Term(row["id"], row["role"], row.get("iso3") or None, row.get("sector") or None,
-                          row.get("start", ""), row.get("end", "")))
+        terms.append(
+            Term(
+                row["id"],
+                row["role"],
+                row.get("iso3") or None,
+                row.get("sector") or None,
+                row.get("start", ""),
+                row.get("end", ""),
+            )
+        )
     roles: dict[tuple[str, ...], tuple[str, str | None]] = {}
     for row in _rows("roles.tsv"):
         digest.update(repr(sorted(row.items())).encode())

@@ -17,9 +17,36 @@ _REPORTING = re.compile(
     "|".join(
         normalize(v)
         for v in (
-            "قال", "يقول", "أكد", "يؤكد", "أوضح", "شدد", "أشار", "لفت", "أضاف", "تابع", "بين", "بيّن",
-            "اعتبر", "صرح", "أعلن", "ذكر", "مشددا", "مشيرا", "موضحا", "مؤكدا", "مضيفا", "معتبرا", "أبلغ",
-            "دعا", "طالب", "طلب", "حذر", "رأى", "أجاب", "وتابع",
+            "قال",
+            "يقول",
+            "أكد",
+            "يؤكد",
+            "أوضح",
+            "شدد",
+            "أشار",
+            "لفت",
+            "أضاف",
+            "تابع",
+            "بين",
+            "بيّن",
+            "اعتبر",
+            "صرح",
+            "أعلن",
+            "ذكر",
+            "مشددا",
+            "مشيرا",
+            "موضحا",
+            "مؤكدا",
+            "مضيفا",
+            "معتبرا",
+            "أبلغ",
+            "دعا",
+            "طالب",
+            "طلب",
+            "حذر",
+            "رأى",
+            "أجاب",
+            "وتابع",
         )
     )
 )
@@ -40,9 +67,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
         before = [p for p in people if sent_start <= p.start and p.end <= start]
         lead = normalize(text[sent_start:start])
         speaker = last
-        if before and _REPORTING.search(lead):
-            speaker = before[-1].entity
-        elif before and speaker is None:
+        if (before and _REPORTING.search(lead)) or (before and speaker is None):
             speaker = before[-1].entity
         elif speaker is None:
             earlier = [p for p in people if p.end <= start]

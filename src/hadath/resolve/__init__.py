@@ -127,7 +127,9 @@ def _event(cluster: list[EventMention]) -> Event:
         best = min(dated, key=lambda m: (rank.get(m.date_precision or "", 3), m.date or ""))
         when, precision = best.date, best.date_precision
     places = Counter(m.place for m in cluster if m.place)
-    articles = tuple(dict.fromkeys(m.article for m in sorted(cluster, key=lambda m: (m.published or "", m.id))))
+    articles = tuple(
+        dict.fromkeys(m.article for m in sorted(cluster, key=lambda m: (m.published or "", m.id)))
+    )
     evidence = tuple((m.article, m.evidence) for m in cluster)
     actors: tuple[Actor, ...] = rep.actors
     ev_id = content_id("e", min(m.id for m in cluster))

@@ -31,7 +31,9 @@ _VERBS = {
 def _who(actor: Actor | None) -> str:
     if actor is None:
         return "unidentified actors"
-    return f"{actor.name} ({actor.country})" if actor.country and actor.country not in actor.name else actor.name
+    return (
+        f"{actor.name} ({actor.country})" if actor.country and actor.country not in actor.name else actor.name
+    )
 
 
 def summarise(m: EventMention, when: str | None, precision: str | None) -> str:

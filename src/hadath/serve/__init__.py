@@ -31,8 +31,24 @@ def write_jsonl(store: Store, out: TextIO) -> int:
 
 
 CSV_COLUMNS = (
-    "type", "id", "date", "plover", "mode", "cameo", "source", "target", "place", "title", "outlet",
-    "published", "articles", "summary_en", "name", "name_ar", "country", "reason",
+    "type",
+    "id",
+    "date",
+    "plover",
+    "mode",
+    "cameo",
+    "source",
+    "target",
+    "place",
+    "title",
+    "outlet",
+    "published",
+    "articles",
+    "summary_en",
+    "name",
+    "name_ar",
+    "country",
+    "reason",
 )
 
 
@@ -71,13 +87,13 @@ def timeline(store: Store, main_only: bool = True) -> str:
     buf = io.StringIO()
     for ev in store.events(main_only=main_only):
         kind = ev["plover"] + (f"/{ev['mode']}" if ev["mode"] else "")
-        outlets = {titles.get(a, (None, None))[1] for a in ev["articles"]}
-        title = next((titles[a][0] for a in ev["articles"] if a in titles and titles[a][0]), "")
+        outlets = {o for a in ev["articles"] if (o := titles.get(a, (None, None))[1])}
+        title = next((t for a in ev["articles"] if (t := titles.get(a, (None, None))[0])), "")
         n = len(ev["articles"])
         buf.write(
             f"{ev['date'] or '????-??-??':<10}  {kind:<16}  {_actor_label(ev, 'source')} → "
             f"{_actor_label(ev, 'target')}  [{n} source{'s' if n != 1 else ''}, "
-            f"{len(outlets - {None})} outlet{'s' if len(outlets - {None}) != 1 else ''}]  {title[:70]}  {ev['id']}\n"
+            f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}]  {title[:70]}  {ev['id']}\n"
         )
     return buf.getvalue()
 

@@ -66,8 +66,16 @@ class Store:
         record = article_record(analysis)
         cur = self.db.execute(
             "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.document, a.source, a.segment, a.published, a.outlet, a.title, json.dumps(record,
-                                                                                                ensure_ascii=False)),
+            (
+                a.id,
+                a.document,
+                a.source,
+                a.segment,
+                a.published,
+                a.outlet,
+                a.title,
+                json.dumps(record, ensure_ascii=False),
+            ),
         )
         if cur.rowcount == 0:
             return False
@@ -112,9 +120,7 @@ class Store:
         return [mention_from_json(json.loads(r[0])) for r in self.db.execute("SELECT record FROM mentions")]
 
     def article_texts(self) -> list[tuple[str, str]]:
-        return [
-            (r[0], json.loads(r[1])["text"]) for r in self.db.execute("SELECT id, record FROM articles")
-        ]
+        return [(r[0], json.loads(r[1])["text"]) for r in self.db.execute("SELECT id, record FROM articles")]
 
     def articles(self) -> Iterator[dict[str, Any]]:
         """Article records with their ``event`` and ``events`` filled from the current events."""

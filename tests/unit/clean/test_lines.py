@@ -47,7 +47,9 @@ def test_classify(line: str, kind: str | None) -> None:
 
 def test_patterns_are_normalised_and_compile() -> None:
     raw = yaml.safe_load(resources.files("hadath").joinpath("data/clean/boilerplate.yaml").read_text("utf-8"))
-    groups = [p for ps in raw["drop"].values() for p in ps] + raw["sections"] + raw["outlet"] + raw["dateline"]
+    groups = (
+        [p for ps in raw["drop"].values() for p in ps] + raw["sections"] + raw["outlet"] + raw["dateline"]
+    )
     for pattern in groups:
         re.compile(pattern)
         letters = re.sub(r"\\.|\[[^\]]*\]|\(\?P<\w+>", "", pattern)
@@ -73,7 +75,10 @@ def test_page_with_appended_article_and_headline_list() -> None:
         ]
     )
     segs = segment_text(page)
-    assert [s.title for s in segs] == ["الأردن ومصر يبحثان التصعيد في المنطقة", "الحكومة اللبنانية تعقد جلسة استثنائية"]
+    assert [s.title for s in segs] == [
+        "الأردن ومصر يبحثان التصعيد في المنطقة",
+        "الحكومة اللبنانية تعقد جلسة استثنائية",
+    ]
     assert segs[0].lines == [BODY, BODY2]
     assert segs[0].outlet == "بترا"
     assert segs[0].published == "2024-03-12"

@@ -17,8 +17,10 @@ def test_reads_text_html_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
     (tmp_path / "c.jsonl").write_text(
-        json.dumps({"url": "https://example.org/1", "text": ARTICLE, "published": "2024-01-02"},
-                   ensure_ascii=False) + "\n",
+        json.dumps(
+            {"url": "https://example.org/1", "text": ARTICLE, "published": "2024-01-02"}, ensure_ascii=False
+        )
+        + "\n",
         encoding="utf-8",
     )
     (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")

@@ -5,22 +5,50 @@ from __future__ import annotations
 from hadath.models import Actor, EventMention
 from hadath.resolve import ArticleText, resolve
 
-CALL = "اتصال هاتفي بين وزير الخارجية العراقي ونظيره الأمريكي لبحث مستقبل التحالف الدولي والعقوبات على المصارف"
+CALL = (
+    "اتصال هاتفي بين وزير الخارجية العراقي ونظيره الأمريكي لبحث مستقبل التحالف الدولي والعقوبات على المصارف"
+)
 OTHER = "زيارة رئيس الوزراء إلى أنقرة لبحث مشروع طريق التنمية والمياه والطاقة مع الرئيس التركي"
 
 
-def mention(mid: str, article: str, date: str | None, source: str = "per:a", target: str = "per:b",
-            plover: str = "CONSULT", mode: str | None = "phone", main: bool = True) -> EventMention:
-    actors = (Actor(source, "A", "أ", "IRQ", "GOV", "source"), Actor(target, "B", "ب", "USA", "GOV", "target"))
+def mention(
+    mid: str,
+    article: str,
+    date: str | None,
+    source: str = "per:a",
+    target: str = "per:b",
+    plover: str = "CONSULT",
+    mode: str | None = "phone",
+    main: bool = True,
+) -> EventMention:
+    actors = (
+        Actor(source, "A", "أ", "IRQ", "GOV", "source"),
+        Actor(target, "B", "ب", "USA", "GOV", "target"),
+    )
     return EventMention(
-        id=mid, article=article, plover=plover, mode=mode, cameo="041", date=date,
-        date_precision="day" if date else None, place=None, actors=actors, source=source, target=target,
-        evidence="…", context=(), main=main, confidence=0.9,
+        id=mid,
+        article=article,
+        plover=plover,
+        mode=mode,
+        cameo="041",
+        date=date,
+        date_precision="day" if date else None,
+        place=None,
+        actors=actors,
+        source=source,
+        target=target,
+        evidence="…",
+        context=(),
+        main=main,
+        confidence=0.9,
     )
 
 
 def test_two_outlets_one_call_and_direction_does_not_matter() -> None:
-    ms = [mention("m1", "a1", "2024-02-07"), mention("m2", "a2", "2024-02-08", source="per:b", target="per:a")]
+    ms = [
+        mention("m1", "a1", "2024-02-07"),
+        mention("m2", "a2", "2024-02-08", source="per:b", target="per:a"),
+    ]
     events = resolve(ms, [ArticleText("a1", CALL), ArticleText("a2", CALL)])
     assert len(events) == 1
     assert set(events[0].articles) == {"a1", "a2"}
@@ -42,8 +70,11 @@ def test_undated_article_joins_by_content_and_takes_the_date() -> None:
 
 
 def test_type_and_mode_must_agree() -> None:
-    ms = [mention("m1", "a1", "2024-02-07"), mention("m2", "a2", "2024-02-07", mode="visit"),
-          mention("m3", "a3", "2024-02-07", plover="REQUEST", mode=None)]
+    ms = [
+        mention("m1", "a1", "2024-02-07"),
+        mention("m2", "a2", "2024-02-07", mode="visit"),
+        mention("m3", "a3", "2024-02-07", plover="REQUEST", mode=None),
+    ]
     arts = [ArticleText(a, CALL) for a in ("a1", "a2", "a3")]
     assert len(resolve(ms, arts)) == 3
 
