@@ -8,7 +8,7 @@ chooses the source and target around a trigger.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.events.actors import ActorRef, actors_in, pick_roles
@@ -21,6 +21,10 @@ from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 REQUIRES = ("analysis",)
 PROVIDES = ("event_mention",)
 
+# Types whose dual subject ("بحث الوزيران", "اتفق الجانبان") means the two actors already named.
+_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Attacks and protests are news even when nobody claims them: kept with their place and no actors.
+_ACTORLESS = frozenset({"ASSAULT", "PROTEST"})
 # How far into an article its lead interaction may start: the title plus the first paragraphs.
 LEAD_CHARS = 1500
 # A date more than this many days before publication makes the event background, not news.
@@ -87,23 +91,51 @@ def code_article(analysis: Analysis) -> list[EventMention]:
     for span in analysis.sentences:
         sent = text[span.start : span.end]
         toks = tokenize(sent)
-        seen: set[tuple[str, str | None]] = set()
+        kept: dict[str, int] = {}  # PLOVER type → index in drafts: one event of a type per sentence
+        sentence_source: ActorRef | None = None
         for match in find_triggers(toks):
-            key = (match.pattern.plover, match.pattern.mode)
-            if key in seen:
-                continue  # one event of a kind per sentence: repeated verbs restate it
+            if _in_quote(analysis, span.start + toks[match.start].start):
+                continue  # what a speaker claims inside quotation marks is not the reporter's event
+            plover = match.pattern.plover
             in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
             source, target = pick_roles(match, toks, span.start, in_sent, text)
-            if _mentions_dual(toks) and (source is None or target is None) and previous[0] and previous[1]:
+            trigger_at = span.start + toks[match.start].start
+            if (
+                sentence_source is not None
+                and toks[match.start].norm.startswith("و")
+                and (source is None or source.start < trigger_at)
+            ):
+                # "أدان الوزير … ورفض …": a coordinated verb with no subject of its own shares the first's.
+                source = sentence_source
+                if target is not None and target.entity == source.entity:
+                    target = None
+            if (
+                plover in _JOINT
+                and _mentions_dual(toks)
+                and (source is None or target is None)
+                and previous[0]
+                and previous[1]
+            ):
                 source, target = previous  # "بحث الوزيران": the two already named
-            if source is None and target is None:
-                continue
             if source is not None and target is not None and source.entity == target.entity:
                 target = None
-            seen.add(key)
+            if plover in kept:
+                # A second trigger of the same type restates the event ("هجوم بطائرة مسيرة استهدف"):
+                # it may add the mode or an actor the first lacked.
+                first = drafts[kept[plover]]
+                better = match if first.match.pattern.mode is None and match.pattern.mode else first.match
+                drafts[kept[plover]] = replace(
+                    first, match=better, source=first.source or source, target=first.target or target
+                )
+                continue
+            place = _place(analysis, span.start, span.end, kb)
+            if source is None and target is None and not (plover in _ACTORLESS and place):
+                continue
             if source is not None and target is not None:
                 previous = (source, target)
             when = _date_for(analysis.dates, span.start, span.end)
+            kept[plover] = len(drafts)
+            sentence_source = sentence_source or source
             drafts.append(
                 Draft(
                     match=match,
@@ -113,9 +145,10 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                     sentence=sent,
                     date=when,
                     context=context_of(toks, match, when, published, HISTORICAL_DAYS),
-                    place=_place(analysis, span.start, span.end, kb),
+                    place=place,
                 )
             )
+    drafts = _restatements_merged(drafts)
     main_index = _main_index(drafts)
     out: list[EventMention] = []
     for i, d in enumerate(drafts):
@@ -154,6 +187,40 @@ def code_article(analysis: Analysis) -> list[EventMention]:
 
 def _mentions_dual(toks: list[Token]) -> bool:
     return any(any(f in _DUALS for f in strip_clitics(t.norm)) for t in toks)
+
+
+def _pair(d: Draft) -> tuple[str, ...]:
+    ids = (d.source.entity if d.source else "", d.target.entity if d.target else "")
+    return tuple(sorted(ids)) if d.match.pattern.plover in _JOINT else ids
+
+
+def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
+    """An article that names the same interaction twice ("تلقى اتصالاً …", later "بحث الوزيران") reports
+    one event: later restatements with the same type and actors and no other date are dropped, lending
+    the first their mode if it had none."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if o.match.pattern.plover == d.match.pattern.plover
+                and _pair(o) == _pair(d)
+                and "" not in _pair(d)
+                and (d.date is None or o.date is None or d.date.value == o.date.value)
+                and o.context == d.context
+            ),
+            None,
+        )
+        if same is None:
+            out.append(d)
+        elif out[same].match.pattern.mode is None and d.match.pattern.mode is not None:
+            out[same] = replace(out[same], match=d.match)
+    return out
+
+
+def _in_quote(analysis: Analysis, offset: int) -> bool:
+    return any(q.start <= offset < q.end for q in analysis.quotes)
 
 
 def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMention | None:

@@ -38,7 +38,24 @@ _ADVERBS = frozenset(
     ]
 )
 _LOCATIVE = frozenset(
-    normalize(w) for w in ["في", "داخل", "بـ", "شمال", "جنوب", "شرق", "غرب", "وسط", "أنحاء"]
+    normalize(w)
+    for w in [
+        "في",
+        "داخل",
+        "بـ",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "أنحاء",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "محيط",
+        "قرب",
+    ]
 )
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
@@ -108,13 +125,14 @@ def _gap_is_blank(text: str, a: int, b: int) -> bool:
 
 
 def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
-    """ "في العراق", "في كل من العراق وسوريا": a place, not a participant."""
-    window = text[max(0, start - 16) : start]
-    words = [normalize(w) for w in window.split()][-3:]
-    first = normalize(text[start : start + 3])
-    if first.startswith("و") and refs and refs[-1].locative and start - refs[-1].end <= 2:
+    """ "في العراق", "في كل من العراق وسوريا", "شمالي العراق": a place, not a participant."""
+    words = [normalize(w) for w in text[max(0, start - 24) : start].split()]
+    if words and words[-1] in _LOCATIVE:
         return True
-    return any(w in _LOCATIVE for w in words)
+    if words[-3:] == ["في", "كل", "من"]:
+        return True
+    first = normalize(text[start : start + 3])
+    return bool(first.startswith("و") and refs and refs[-1].locative and start - refs[-1].end <= 2)
 
 
 def pick_roles(
@@ -128,7 +146,9 @@ def pick_roles(
     after = [r for r in actors if r.start >= trig_end]
     p = match.pattern
     subject: ActorRef | None = None
-    if p.verbs and after and _only_adverbs_between(toks, offset, match.end, after[0].start):
+    if p.verbs and before and not text[before[-1].end : trig_start].strip(" ،,"):
+        subject = before[-1]  # subject–verb order: "وزير الخارجية العراقي يدعو نظيره …"
+    elif p.verbs and after and _only_adverbs_between(toks, offset, match.end, after[0].start):
         subject = after[0]
     elif before:
         subject = before[-1]

@@ -70,7 +70,7 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
 def _verb_forms(norm: str) -> list[tuple[str, bool]]:
     """The token, without a leading conjunction, and without the future prefix سـ (flagged)."""
     forms = [(norm, False)]
-    if norm[:1] in ("و", "ف") and len(norm) > 3:
+    if norm[:1] in ("و", "ف") and len(norm) >= 3:  # "وشن": two-letter roots survive the conjunction
         forms.append((norm[1:], False))
     for form, _ in list(forms):
         if form.startswith("س") and len(form) > 3 and form[1] in "يتن":

@@ -238,6 +238,12 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
                     if hit and any(c.place_kind == "country" for c in hit[1]):
                         country = next(c.country for c in hit[1] if c.place_kind == "country")
                         j += hit[0]
+                    elif hit and any(c.kind == "ORG" for c in hit[1]):
+                        # "المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني": the office is in an organisation.
+                        org = next(c for c in hit[1] if c.kind == "ORG")
+                        add(toks[j].start, toks[j + hit[0] - 1].end, "ORG", _entity_from_known(org))
+                        taken.update(range(j, j + hit[0]))
+                        country, j = org.country, j + hit[0]
             ref_start, ref_end = toks[i].start, toks[j - 1].end
             # A name may follow the title directly.
             person: Entity | None = None
@@ -269,6 +275,11 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
                         taken.update(range(j, j + n2))
                         j += n2
             ref = Mention(ref_start, ref_end, text[ref_start:ref_end], "PER", "")
+            if person is None and found.mentions:
+                # Apposition: "سامح شكري وزير الخارجية" — the title describes the name just before it.
+                prev = found.mentions[-1]
+                if prev.type == "PER" and not text[prev.end : ref_start].strip(" ،,"):
+                    person = found.entities[prev.entity]
             if person is not None:
                 role_of[person.id] = (role, country)
                 found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person.id))

@@ -139,7 +139,11 @@ class Store:
             yield rec
 
     def events(self, main_only: bool = False) -> list[dict[str, Any]]:
-        sql = "SELECT record FROM events" + (" WHERE main = 1" if main_only else "") + " ORDER BY date, id"
+        sql = (
+            "SELECT record FROM events"
+            + (" WHERE main = 1" if main_only else "")
+            + " ORDER BY date IS NULL, date, id"
+        )
         return [json.loads(r[0]) for r in self.db.execute(sql)]
 
     def entities(self) -> list[dict[str, Any]]:
