@@ -239,7 +239,7 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
                         country = next(c.country for c in hit[1] if c.place_kind == "country")
                         j += hit[0]
                     elif hit and any(c.kind == "ORG" for c in hit[1]):
-                        # "المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني": the office is in an organisation.
+                        # "المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني": an office in an organisation.
                         org = next(c for c in hit[1] if c.kind == "ORG")
                         add(toks[j].start, toks[j + hit[0] - 1].end, "ORG", _entity_from_known(org))
                         taken.update(range(j, j + hit[0]))
