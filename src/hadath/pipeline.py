@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hadath import clean, events, ingest, language, resolve
-from hadath.models import Document, Rejected
+from hadath.models import Article, Document, Rejected, content_id
 from hadath.resolve import ArticleText
 from hadath.store import Store
 
@@ -61,6 +61,23 @@ def process_document(doc: Document) -> list[object]:
         analysis = language.analyse(item)
         out.append(events.Coded(analysis, tuple(events.code_article(analysis))))
     return out
+
+
+def code_text(text: str, published: str | None = None, source: str = "text") -> events.Coded:
+    """Analyse and code one clean text directly (no ingest or cleaning): for evaluations and the API."""
+    article = Article(
+        id=content_id("a", source, "0", text),
+        document=content_id("d", source, text),
+        source=source,
+        segment=0,
+        title=None,
+        outlet=None,
+        published=published,
+        language="ar",
+        text=text,
+    )
+    analysis = language.analyse(article)
+    return events.Coded(analysis, tuple(events.code_article(analysis)))
 
 
 def run(inputs: Iterable[str], store: Store, progress: Callable[[str], None] | None = None) -> Summary:

@@ -23,7 +23,8 @@ PROVIDES = ("event_mention",)
 
 # Types whose dual subject ("بحث الوزيران", "اتفق الجانبان") means the two actors already named.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Attacks and protests are news even when nobody claims them: kept with their place and no actors.
+# Attacks and protests are news even when nobody is named: kept, with no actors, when the sentence
+# places or dates them.
 _ACTORLESS = frozenset({"ASSAULT", "PROTEST"})
 # How far into an article its lead interaction may start: the title plus the first paragraphs.
 LEAD_CHARS = 1500
@@ -129,11 +130,11 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                 )
                 continue
             place = _place(analysis, span.start, span.end, kb)
-            if source is None and target is None and not (plover in _ACTORLESS and place):
+            when = _date_for(analysis.dates, span.start, span.end)
+            if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
             if source is not None and target is not None:
                 previous = (source, target)
-            when = _date_for(analysis.dates, span.start, span.end)
             kept[plover] = len(drafts)
             sentence_source = sentence_source or source
             drafts.append(

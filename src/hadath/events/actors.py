@@ -60,6 +60,7 @@ _LOCATIVE = frozenset(
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
 MAX_SUBJECT_GAP = 3
+_NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,11 @@ def pick_roles(
     before = [r for r in actors if r.end <= trig_start]
     after = [r for r in actors if r.start >= trig_end]
     p = match.pattern
+    if match.nominal and p.plover in _NOMINAL_ONLY:
+        # "أدانت الحكومة الهجوم": a noun names an event; the verb's subject is not its perpetrator.
+        # Only a genitive agent right after it is ("هجوم الجيش على …").
+        agent = after[0] if after and not text[trig_end : after[0].start].strip() else None
+        return (None, agent) if p.genitive == "target" else (agent, None)
     subject: ActorRef | None = None
     if p.verbs and before and not text[before[-1].end : trig_start].strip(" ،,"):
         subject = before[-1]  # subject–verb order: "وزير الخارجية العراقي يدعو نظيره …"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from hadath.events.patterns import Match
 from hadath.models import DateMention
@@ -33,6 +37,24 @@ _CONDITION = frozenset(normalize(w) for w in ["إذا", "اذا", "لو", "حا�
 _SCOPE = 3
 
 
+@cache
+def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``data/events/background.tsv``: phrases whose presence in a sentence sets a context."""
+    text = resources.files("hadath").joinpath("data/events/background.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    return tuple((tuple(normalize(r["phrase"]).split()), r["context"]) for r in rows)
+
+
+def _phrase_contexts(toks: list[Token]) -> set[str]:
+    norms = [t.norm for t in toks]
+    found = set()
+    for phrase, ctx in _phrases():
+        n = len(phrase)
+        if any(tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1)):
+            found.add(ctx)
+    return found
+
+
 def context_of(
     toks: list[Token], match: Match, when: DateMention | None, published: date | None, historical_days: int
 ) -> tuple[str, ...]:
@@ -40,11 +62,12 @@ def context_of(
     before = {t.norm for t in toks[max(0, match.start - _SCOPE) : match.start]}
     wider = {t.norm for t in toks[max(0, match.start - 6) : match.start]}
     out: list[str] = []
+    phrases = _phrase_contexts(toks)
     if before & _NEGATION:
         out.append("negated")
-    if match.future or wider & _FUTURE:
+    if match.future or wider & _FUTURE or "future" in phrases:
         out.append("future")
-    if wider & _CONDITION:
+    if wider & _CONDITION or "hypothetical" in phrases:
         out.append("hypothetical")
     if (
         when is not None
