@@ -60,6 +60,9 @@ _LOCATIVE = frozenset(
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
 MAX_SUBJECT_GAP = 3
+# Farther back than this, an actor before a trigger belongs to another clause ("… مع الولايات المتحدة حيث
+# شنت الميليشيات …" must not make the US the attacker).
+MAX_SUBJECT_DISTANCE = 4
 _NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
 
 
@@ -156,7 +159,7 @@ def pick_roles(
         subject = before[-1]  # subject–verb order: "وزير الخارجية العراقي يدعو نظيره …"
     elif p.verbs and after and _only_adverbs_between(toks, offset, match.end, after[0].start):
         subject = after[0]
-    elif before:
+    elif before and _tokens_between(toks, offset, before[-1].end, trig_start) <= MAX_SUBJECT_DISTANCE:
         subject = before[-1]
     rest = [r for r in after if r is not subject and (subject is None or r.start >= subject.end)]
     if p.object_after:
@@ -175,6 +178,10 @@ def pick_roles(
     if p.swap:
         return obj, subject
     return subject, obj
+
+
+def _tokens_between(toks: list[Token], offset: int, start: int, end: int) -> int:
+    return sum(1 for t in toks if start <= offset + t.start and offset + t.end <= end)
 
 
 def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char: int) -> bool:

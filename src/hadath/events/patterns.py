@@ -27,6 +27,7 @@ class Pattern:
     window: int
     swap: bool
     object_after: frozenset[str]
+    not_after: frozenset[str]  # a trigger right after one of these words is not an event ("وقف إطلاق النار")
     genitive: str  # what an actor right after a noun trigger is: "source" (هجوم الجيش) or "target" (مقتل X)
 
 
@@ -65,6 +66,7 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
                 window=int(entry.get("window", 6)),
                 swap=bool(entry.get("swap", False)),
                 object_after=_norms(entry.get("object_after")),
+                not_after=_norms(entry.get("not_after")),
                 genitive=str(entry.get("genitive", "source")),
             )
         )
@@ -182,6 +184,8 @@ def find_triggers(toks: list[Token]) -> list[Match]:
                     ):
                         hit = Match(p, i, i + n, nominal=True)
                         break
+            if hit is not None and i > 0 and p.not_after & set(strip_clitics(toks[i - 1].norm)):
+                hit = None
             if hit is not None:
                 break
         if hit is not None:
