@@ -10,12 +10,12 @@ first, so only mentions that could match are ever compared.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from hadath.models import Actor, Event, EventMention, content_id
-from hadath.resolve.similarity import similarity_matrix
+from hadath.resolve.similarity import Similarity
 from hadath.resolve.summary import summarise
 
 REQUIRES = ("event_mention",)
@@ -56,14 +56,11 @@ def _day(m: EventMention) -> date | None:
 def resolve(mentions: Sequence[EventMention], articles: Sequence[ArticleText]) -> list[Event]:
     """Cluster ``mentions`` into events; deterministic for the same input in any order."""
     mentions = sorted(mentions, key=lambda m: m.id)
-    index = {a.id: i for i, a in enumerate(sorted(articles, key=lambda a: a.id))}
-    texts = [a.text for a in sorted(articles, key=lambda a: a.id)]
-    sims = similarity_matrix(texts) if texts else None
+    ordered = sorted(articles, key=lambda a: a.id)
+    similar = Similarity([a.id for a in ordered], [a.text for a in ordered])
 
     def sim(a: EventMention, b: EventMention) -> float:
-        if sims is None or a.article not in index or b.article not in index:
-            return 0.0
-        return float(sims[index[a.article], index[b.article]])
+        return similar(a.article, b.article)
 
     blocks: dict[tuple[str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
     for m in mentions:
@@ -75,9 +72,10 @@ def resolve(mentions: Sequence[EventMention], articles: Sequence[ArticleText]) -
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
 
 
-def _cluster(block: list[EventMention], sim: object) -> list[list[EventMention]]:
+def _cluster(
+    block: list[EventMention], sim: Callable[[EventMention, EventMention], float]
+) -> list[list[EventMention]]:
     """Single-link clustering inside one identity block, dated mentions first so they anchor."""
-    assert callable(sim)
     order = sorted(block, key=lambda m: (_day(m) is None, m.date or "", m.id))
     clusters: list[list[EventMention]] = []
     for m in order:
@@ -94,9 +92,10 @@ def _cluster(block: list[EventMention], sim: object) -> list[list[EventMention]]
     return clusters
 
 
-def _affinity(m: EventMention, cluster: list[EventMention], sim: object) -> float:
+def _affinity(
+    m: EventMention, cluster: list[EventMention], sim: Callable[[EventMention, EventMention], float]
+) -> float:
     """How well ``m`` fits ``cluster``: 0 means it must not join."""
-    assert callable(sim)
     if any(m.mode and o.mode and m.mode != o.mode for o in cluster):
         return 0.0
     if any(m.article == o.article for o in cluster):

@@ -1,11 +1,14 @@
-"""Article similarity: TF-IDF over normalised, clitic-stripped tokens (scikit-learn)."""
+"""Article similarity: TF-IDF over normalised, clitic-stripped tokens (scikit-learn).
+
+Vectors are computed once for all articles; similarities are computed only for the pairs that blocking
+lets through, so the cost grows with the number of candidate pairs, not with the square of the corpus.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from hadath.text.normalize import strip_clitics, tokenize
@@ -21,8 +24,24 @@ def analyse(text: str) -> list[str]:
     return out
 
 
-def similarity_matrix(texts: Sequence[str]) -> NDArray[np.float64]:
-    """Cosine similarity of every pair of texts (rows are L2-normalised, so a dot product)."""
-    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform(texts)
-    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)
+class Similarity:
+    """Cosine similarity between any two of a fixed set of texts, computed on demand and cached."""
+
+    def __init__(self, ids: Sequence[str], texts: Sequence[str]) -> None:
+        self._row = {a: i for i, a in enumerate(ids)}
+        self._cache: dict[tuple[int, int], float] = {}
+        self._matrix: csr_matrix | None = None
+        if texts:
+            vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1)
+            self._matrix = csr_matrix(vectorizer.fit_transform(texts))  # rows are L2-normalised
+
+    def __call__(self, a: str, b: str) -> float:
+        i, j = self._row.get(a), self._row.get(b)
+        if i is None or j is None or self._matrix is None:
+            return 0.0
+        if i == j:
+            return 1.0
+        key = (i, j) if i < j else (j, i)
+        if key not in self._cache:
+            self._cache[key] = float(self._matrix[i].multiply(self._matrix[j]).sum())
+        return self._cache[key]
