@@ -180,3 +180,6 @@ class Event:
     main: bool
     summary_en: str
     mentions: tuple[str, ...] = field(default=())
+    outlets: tuple[str, ...] = ()
+    first_seen: str | None = None  # earliest publication date among its articles
+    last_seen: str | None = None

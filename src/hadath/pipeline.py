@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from hadath import clean, events, ingest, language, resolve
 from hadath.models import Article, Document, Rejected, content_id
 from hadath.resolve import ArticleText
+from hadath.resolve.duplicates import find_duplicates
 from hadath.store import Store
 
 log = logging.getLogger(__name__)
@@ -112,8 +113,10 @@ def run(inputs: Iterable[str], store: Store, progress: Callable[[str], None] | N
                 if store.add_article(result.analysis, result.events):
                     summary.new_articles += 1
         store.commit()
-    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t) for i, t in store.article_texts()])
+    texts = store.article_texts()
+    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t) for i, t, _ in texts])
     store.replace_events(resolved)
+    store.replace_duplicates(find_duplicates(texts))
     store.commit()
     summary.events = {e.id for e in resolved if run_articles & set(e.articles)}
     return summary

@@ -31,6 +31,7 @@ ARTICLE_FIELDS = {
     "dates",
     "entities",
     "quotes",
+    "duplicate_of",
 }
 EVENT_FIELDS = {
     "type",
@@ -49,6 +50,9 @@ EVENT_FIELDS = {
     "context",
     "main",
     "summary_en",
+    "outlets",
+    "first_seen",
+    "last_seen",
 }
 ENTITY_FIELDS = {"type", "id", "kind", "name", "name_ar", "aliases", "country"}
 
@@ -157,3 +161,23 @@ def test_rejected_inputs_are_counted(tmp_path: Path) -> None:
         "bad.jsonl:1": recs[0]["reason"],
         "empty.txt": "empty file",
     }
+
+
+def test_incremental_runs_equal_one_run(tmp_path: Path) -> None:
+    """Adding inputs in several runs gives the same records as processing them all at once."""
+    files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    once, twice = tmp_path / "once.db", tmp_path / "twice.db"
+    assert CliRunner().invoke(main, ["run", str(EXAMPLES), "--db", str(once)]).exit_code == 0
+    for part in (files[: len(files) // 2], files[len(files) // 2 :]):
+        result = CliRunner().invoke(main, ["run", *map(str, part), "--db", str(twice)])
+        assert result.exit_code == 0, result.output
+    assert export(once) == export(twice)
+
+
+def test_event_counts(first_run: str, db: Path) -> None:
+    recs = export(db)
+    call = next(
+        r for r in recs if r["type"] == "event" and r["mode"] == "phone" and r["date"] == "2024-03-12"
+    )
+    assert sorted(call["outlets"]) == ["الوطن اليوم", "وكالة أنباء الشرق الأوسط"]
+    assert call["first_seen"] == call["last_seen"] == "2024-03-12"

@@ -132,6 +132,7 @@ def _event(cluster: list[EventMention]) -> Event:
     evidence = tuple((m.article, m.evidence) for m in cluster)
     actors: tuple[Actor, ...] = rep.actors
     ev_id = content_id("e", min(m.id for m in cluster))
+    published = [m.published for m in cluster if m.published]
     return Event(
         id=ev_id,
         plover=rep.plover,
@@ -149,4 +150,7 @@ def _event(cluster: list[EventMention]) -> Event:
         main=any(m.main for m in cluster),
         summary_en=summarise(rep, when, precision),
         mentions=tuple(m.id for m in cluster),
+        outlets=tuple(sorted({m.outlet for m in cluster if m.outlet})),
+        first_seen=min(published) if published else None,
+        last_seen=max(published) if published else None,
     )

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, date TEXT, plover TEXT NOT NULL, main INTEGER NOT NULL, record TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS rejected (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS duplicates (article TEXT PRIMARY KEY, original TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 """
@@ -112,6 +113,11 @@ class Store:
                 (ev.id, ev.date, ev.plover, int(ev.main), json.dumps(event_record(ev), ensure_ascii=False)),
             )
 
+    def replace_duplicates(self, pairs: dict[str, str]) -> None:
+        """Duplicate flags are re-derived from all articles on every run, like events."""
+        self.db.execute("DELETE FROM duplicates")
+        self.db.executemany("INSERT INTO duplicates VALUES (?, ?)", sorted(pairs.items()))
+
     def commit(self) -> None:
         self.db.commit()
 
@@ -119,8 +125,12 @@ class Store:
     def mentions(self) -> list[EventMention]:
         return [mention_from_json(json.loads(r[0])) for r in self.db.execute("SELECT record FROM mentions")]
 
-    def article_texts(self) -> list[tuple[str, str]]:
-        return [(r[0], json.loads(r[1])["text"]) for r in self.db.execute("SELECT id, record FROM articles")]
+    def article_texts(self) -> list[tuple[str, str, str | None]]:
+        """``(id, text, published)`` of every article."""
+        return [
+            (r[0], json.loads(r[1])["text"], r[2])
+            for r in self.db.execute("SELECT id, record, published FROM articles")
+        ]
 
     def articles(self) -> Iterator[dict[str, Any]]:
         """Article records with their ``event`` and ``events`` filled from the current events."""
@@ -131,8 +141,10 @@ class Store:
         for ev in self.events():
             for mid, aid in zip(ev["_mentions"], ev["_mention_articles"], strict=True):
                 by_article.setdefault(aid, []).append((ev["id"], mid in main_mentions))
+        duplicates = dict(self.db.execute("SELECT article, original FROM duplicates").fetchall())
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY published, source, segment"):
             rec = json.loads(record)
+            rec["duplicate_of"] = duplicates.get(rec["id"])
             evs = by_article.get(rec["id"], [])
             rec["events"] = list(dict.fromkeys(e for e, _ in evs))
             rec["event"] = next((e for e, is_main in evs if is_main), None)

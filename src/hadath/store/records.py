@@ -21,6 +21,7 @@ def article_record(analysis: Analysis) -> dict[str, Any]:
         "text": a.text,
         "event": None,
         "events": [],
+        "duplicate_of": None,
         "dates": [{"text": d.text, "value": d.value, "precision": d.precision} for d in analysis.dates],
         "entities": [
             {"text": m.text, "type": m.type, "entity": m.entity, "start": m.start, "end": m.end}
@@ -73,6 +74,9 @@ def event_record(ev: Event, mention_articles: tuple[str, ...] = ()) -> dict[str,
         "context": list(ev.context),
         "main": ev.main,
         "summary_en": ev.summary_en,
+        "outlets": list(ev.outlets),
+        "first_seen": ev.first_seen,
+        "last_seen": ev.last_seen,
         "_mentions": list(ev.mentions),
         "_mention_articles": [by_mention[m] for m in ev.mentions],
     }
