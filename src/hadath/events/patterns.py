@@ -153,41 +153,66 @@ def _definite(token: str, entry: str) -> bool:
     return token.startswith("ال") and not entry.startswith("ال")
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Patterns keyed by the word that can open them, so a token is tested only against its candidates."""
+
+    verbs: dict[str, tuple[int, ...]]  # verb form → pattern positions
+    nouns: dict[
+        str, tuple[tuple[int, tuple[str, ...]], ...]
+    ]  # first word → (position, phrase), longest first
+
+
+@cache
+def _index() -> _Index:
+    patterns, _ = load_patterns()
+    verbs: dict[str, list[int]] = {}
+    nouns: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for pos, p in enumerate(patterns):
+        for v in p.verbs:
+            verbs.setdefault(v, []).append(pos)
+        for phrase in p.nouns:
+            nouns.setdefault(phrase[0], []).append((pos, phrase))
+    return _Index(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(sorted(v, key=lambda e: (e[0], -len(e[1])))) for k, v in nouns.items()},
+    )
+
+
+def _match_at(toks: list[Token], i: int, patterns: tuple[Pattern, ...], index: _Index) -> Match | None:
+    """The trigger starting at token ``i``: the earliest pattern in file order that matches there."""
+    tok = toks[i].norm
+    candidates: list[tuple[int, Match]] = []
+    for form, future in _verb_forms(tok):
+        for pos in index.verbs.get(form, ()):
+            if _needs_met(patterns[pos], toks, i, i + 1):
+                candidates.append((pos, Match(patterns[pos], i, i + 1, future)))
+    for form in {tok, *strip_clitics(tok)}:
+        for pos, phrase in index.nouns.get(form, ()):
+            p, n = patterns[pos], len(phrase)
+            if i + n > len(toks) or not all(toks[i + k].norm == phrase[k] for k in range(1, n)):
+                continue
+            if p.plover in _NEW_EVENTS_ONLY and _definite(tok, phrase[0]):
+                # "الهجوم", "المتظاهرين": the definite noun points back to an event already reported
+                # (GSR development half: 9 true to 114 false for "المتظاهرين"); an indefinite one is new.
+                continue
+            if _needs_met(p, toks, i, i + n):
+                candidates.append((pos, Match(p, i, i + n, nominal=True)))
+    previous = set(strip_clitics(toks[i - 1].norm)) if i > 0 else set()
+    for pos, match in sorted(candidates, key=lambda c: (c[0], -(c[1].end - c[1].start))):
+        if not (patterns[pos].not_after & previous):
+            return match
+    return None
+
+
 def find_triggers(toks: list[Token]) -> list[Match]:
     """Every trigger in the sentence, left to right; the first pattern in file order wins at a token."""
     patterns, _ = load_patterns()
+    index = _index()
     found: list[Match] = []
     i = 0
     while i < len(toks):
-        hit: Match | None = None
-        for p in patterns:
-            if p.verbs:
-                for form, future in _verb_forms(toks[i].norm):
-                    if form in p.verbs and _needs_met(p, toks, i, i + 1):
-                        hit = Match(p, i, i + 1, future)
-                        break
-            if hit is None and p.nouns:
-                for phrase in sorted(p.nouns, key=len, reverse=True):
-                    n = len(phrase)
-                    if i + n > len(toks):
-                        continue
-                    first_ok = phrase[0] in strip_clitics(toks[i].norm) or toks[i].norm == phrase[0]
-                    if first_ok and p.plover in _NEW_EVENTS_ONLY and _definite(toks[i].norm, phrase[0]):
-                        # "الهجوم", "المتظاهرين": the definite noun points back to an event already
-                        # reported (measured on the GSR development half: 9 true to 114 false for
-                        # "المتظاهرين"); only an indefinite noun introduces one.
-                        continue
-                    if (
-                        first_ok
-                        and all(toks[i + k].norm == phrase[k] for k in range(1, n))
-                        and _needs_met(p, toks, i, i + n)
-                    ):
-                        hit = Match(p, i, i + n, nominal=True)
-                        break
-            if hit is not None and i > 0 and p.not_after & set(strip_clitics(toks[i - 1].norm)):
-                hit = None
-            if hit is not None:
-                break
+        hit = _match_at(toks, i, patterns, index)
         if hit is not None:
             found.append(hit)
             i = hit.end
