@@ -32,21 +32,36 @@ def main(verbose: bool) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--all-events", is_flag=True, help="List background events in the timeline too.")
 def run(inputs: tuple[str, ...], db: str, all_events: bool) -> None:
-    """Process files, folders and globs (.txt, .html, .jsonl) into the database."""
+    """Process files, folders and globs into the database.
+
+    Reads .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom feeds and zip/gzip/tar archives of them.
+    """
     with Store(db) as store:
         bar = tqdm(desc="hadath", unit="input", file=sys.stderr, disable=None, leave=False)
         summary = pipeline.run(inputs, store, progress=lambda _source: bar.update(1))
         bar.close()
-        click.echo(summary.line())
-        counts = store.counts()
-        click.echo(
-            f"database {db}: {counts['articles']} articles, {counts['events']} events, "
-            f"{counts['entities']} entities, {counts['rejected']} rejected"
-        )
-        lines = serve.timeline(store, main_only=not all_events)
-        if lines:
-            click.echo("")
-            click.echo(lines, nl=False)
+        _report(store, db, summary, all_events)
+    if summary.inputs == 0:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+@click.option("--allow-private", is_flag=True, help="Permit private and loopback addresses (local tests).")
+@click.option(
+    "--timeout", default=20.0, show_default=True, help="Seconds to wait on each connection or read."
+)
+def fetch(targets: tuple[str, ...], db: str, allow_private: bool, timeout: float) -> None:
+    """Fetch pages and RSS/Atom feeds over HTTP (robots.txt respected) into the database."""
+    from hadath.ingest.fetch import fetch as fetch_targets
+
+    with Store(db) as store:
+        bar = tqdm(desc="hadath", unit="page", file=sys.stderr, disable=None, leave=False)
+        items = fetch_targets(targets, allow_private=allow_private, timeout=timeout)
+        summary = pipeline.run_items(items, store, progress=lambda _source: bar.update(1))
+        bar.close()
+        _report(store, db, summary, all_events=False)
     if summary.inputs == 0:
         raise SystemExit(1)
 
@@ -88,6 +103,19 @@ def show(record_id: str, db: str) -> None:
     if text is None:
         raise click.UsageError(f"no record with id {record_id!r}; list ids with `hadath events --db {db}`")
     click.echo(text)
+
+
+def _report(store: Store, db: str, summary: pipeline.Summary, all_events: bool) -> None:
+    click.echo(summary.line())
+    counts = store.counts()
+    click.echo(
+        f"database {db}: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['entities']} entities, {counts['rejected']} rejected"
+    )
+    lines = serve.timeline(store, main_only=not all_events)
+    if lines:
+        click.echo("")
+        click.echo(lines, nl=False)
 
 
 def _require(db: str) -> None:

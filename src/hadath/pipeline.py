@@ -82,11 +82,18 @@ def code_text(text: str, published: str | None = None, source: str = "text") -> 
 
 
 def run(inputs: Iterable[str], store: Store, progress: Callable[[str], None] | None = None) -> Summary:
-    """Process ``inputs`` into ``store`` and re-resolve events; idempotent by content hash."""
+    """Process paths (files, folders, globs) into ``store`` and re-resolve events; idempotent."""
+    return run_items(ingest.run(inputs), store, progress)
+
+
+def run_items(
+    items: Iterable[Document | Rejected], store: Store, progress: Callable[[str], None] | None = None
+) -> Summary:
+    """Process ingested records (from files or from ``ingest.fetch``) into ``store``."""
     check_order()
     summary = Summary()
     run_articles: set[str] = set()
-    for item in ingest.run(inputs):
+    for item in items:
         summary.inputs += 1
         if progress is not None:
             progress(item.source)
