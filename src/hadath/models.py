@@ -180,6 +180,7 @@ class Event:
     main: bool
     summary_en: str
     mentions: tuple[str, ...] = field(default=())
+    joined: tuple[str, ...] = ()  # articles with no coded event of their own that report this one
     outlets: tuple[str, ...] = ()
     first_seen: str | None = None  # earliest publication date among its articles
     last_seen: str | None = None

@@ -121,9 +121,9 @@ def run_items(
                     summary.new_articles += 1
         store.commit()
     texts = store.article_texts()
-    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t) for i, t, _ in texts])
+    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t, p, o) for i, t, p, o in texts])
     store.replace_events(resolved)
-    store.replace_duplicates(find_duplicates(texts))
+    store.replace_duplicates(find_duplicates([(i, t, p) for i, t, p, _ in texts]))
     store.commit()
     summary.events = {e.id for e in resolved if run_articles & set(e.articles)}
     return summary

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from hadath.models import Actor, Event, EventMention, content_id
 from hadath.resolve.similarity import Similarity
 from hadath.resolve.summary import summarise
@@ -27,6 +29,10 @@ MAX_DAY_GAP = 3
 # pages: two outlets' reports of one call score 0.54; the same two ministers' call three years earlier
 # scores 0.24-0.26 against them. To be re-calibrated on the labelled SaudiNewsNet set.
 MIN_TEXT_SIMILARITY = 0.4
+# Cosine above which two articles tell the same story even when their coded identities differ (one
+# outlet names the king, another the kingdom) or one of them has no coded event at all. Set from the
+# seed pages (same call 0.54, different call 0.26) before looking at the SaudiNewsNet labels.
+STRONG_TEXT_SIMILARITY = 0.5
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
@@ -36,6 +42,8 @@ class ArticleText:
 
     id: str
     text: str
+    published: str | None = None
+    outlet: str | None = None
 
 
 def _identity(m: EventMention) -> tuple[str, tuple[str, ...]]:
@@ -65,11 +73,106 @@ def resolve(mentions: Sequence[EventMention], articles: Sequence[ArticleText]) -
     blocks: dict[tuple[str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
     for m in mentions:
         blocks[_identity(m)].append(m)
-    events: list[Event] = []
-    for block in blocks.values():
-        for cluster in _cluster(block, sim):
-            events.append(_event(cluster))
+    clusters = [c for block in blocks.values() for c in _cluster(block, sim)]
+    clusters = _merge_same_story(clusters, similar)
+    joined = _join_by_content(clusters, ordered, mentions, similar)
+    info = {a.id: a for a in ordered}
+    events = [_event(c, tuple(info[a] for a in joined.get(i, ()))) for i, c in enumerate(clusters)]
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+def _merge_same_story(clusters: list[list[EventMention]], similar: Similarity) -> list[list[EventMention]]:
+    """Merge clusters of one PLOVER type that share an actor (or lack one) and tell the same story.
+
+    Candidate pairs come from blocking on (type, actor) and (type, place), so only clusters that could
+    be one event are compared.
+    """
+    keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for m in c:
+            for k in {m.source, m.target, "@" + (m.place or "")} - {None, "@"}:
+                keys[(m.plover, str(k))].append(i)
+            if not m.source and not m.target and not m.place:
+                keys[(m.plover, "?")].append(i)
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in keys.values():
+        uniq = sorted(set(members))
+        if len(uniq) < 2:
+            continue
+        # One similarity matrix per block, so each cluster pair costs an index lookup, not a product.
+        arts = sorted({m.article for i in uniq for m in clusters[i]})
+        pos = {a: k for k, a in enumerate(arts)}
+        sims = similar.block(arts)
+        for x, i in enumerate(uniq):
+            for j in uniq[x + 1 :]:
+                a, b = find(i), find(j)
+                if a == b or not _compatible_clusters(clusters[a], clusters[b]):
+                    continue
+                ia = [pos[m.article] for m in clusters[a] if m.article in pos]
+                ib = [pos[m.article] for m in clusters[b] if m.article in pos]
+                if ia and ib and sims[np.ix_(ia, ib)].max() >= STRONG_TEXT_SIMILARITY:
+                    parent[max(a, b)] = min(a, b)
+                    clusters[min(a, b)] = clusters[min(a, b)] + clusters[max(a, b)]
+                    clusters[max(a, b)] = []
+    return [c for i, c in enumerate(clusters) if find(i) == i and c]
+
+
+def _compatible_clusters(a: list[EventMention], b: list[EventMention]) -> bool:
+    """Whether two clusters could be one event: no shared article, modes and dates that agree."""
+    if {m.article for m in a} & {m.article for m in b}:
+        return False
+    if any(x.mode and y.mode and x.mode != y.mode for x in a for y in b):
+        return False
+    days_a = [d for d in map(_day, a) if d]
+    days_b = [d for d in map(_day, b) if d]
+    return not (days_a and days_b and min(abs((x - y).days) for x in days_a for y in days_b) > MAX_DAY_GAP)
+
+
+def _join_by_content(
+    clusters: list[list[EventMention]],
+    articles: Sequence[ArticleText],
+    mentions: Sequence[EventMention],
+    similar: Similarity,
+) -> dict[int, tuple[str, ...]]:
+    """Articles with no main event of their own join the event of the article most like them.
+
+    Compared only with articles published within ``MAX_DAY_GAP`` days (or undated), which keeps the
+    comparison to one news cycle.
+    """
+    with_main: dict[str, int] = {}
+    for i, c in enumerate(clusters):
+        for m in c:
+            if m.main:
+                with_main[m.article] = i
+    by_day: dict[str, list[str]] = defaultdict(list)
+    published = {a.id: a.published for a in articles}
+    for art_id in with_main:
+        by_day[(published.get(art_id) or "")[:10]].append(art_id)
+    joined: dict[int, list[str]] = defaultdict(list)
+    for art in articles:
+        if art.id in with_main:
+            continue
+        score, other = similar.best(art.id, sorted(_nearby(by_day, art.published)))
+        if score >= STRONG_TEXT_SIMILARITY:
+            joined[with_main[other]].append(art.id)
+    return {i: tuple(sorted(ids)) for i, ids in joined.items()}
+
+
+def _nearby(by_day: dict[str, list[str]], published: str | None) -> list[str]:
+    if not published:
+        return [a for ids in by_day.values() for a in ids]
+    day = date.fromisoformat(published[:10])
+    out: list[str] = list(by_day.get("", []))
+    for delta in range(-MAX_DAY_GAP, MAX_DAY_GAP + 1):
+        out.extend(by_day.get(date.fromordinal(day.toordinal() + delta).isoformat(), []))
+    return out
 
 
 def _cluster(
@@ -117,7 +220,8 @@ def _compatible(a: str, b: str | None) -> bool:
     return b is not None and (a.startswith(b) or b.startswith(a))
 
 
-def _event(cluster: list[EventMention]) -> Event:
+def _event(cluster: list[EventMention], joined_articles: tuple[ArticleText, ...] = ()) -> Event:
+    joined = tuple(a.id for a in joined_articles)
     rep = sorted(cluster, key=lambda m: (not m.main, m.source is None or m.target is None, m.id))[0]
     dated = [m for m in cluster if m.date]
     when, precision = None, None
@@ -127,12 +231,16 @@ def _event(cluster: list[EventMention]) -> Event:
         when, precision = best.date, best.date_precision
     places = Counter(m.place for m in cluster if m.place)
     articles = tuple(
-        dict.fromkeys(m.article for m in sorted(cluster, key=lambda m: (m.published or "", m.id)))
+        dict.fromkeys(
+            [*(m.article for m in sorted(cluster, key=lambda m: (m.published or "", m.id))), *joined]
+        )
     )
     evidence = tuple((m.article, m.evidence) for m in cluster)
     actors: tuple[Actor, ...] = rep.actors
     ev_id = content_id("e", min(m.id for m in cluster))
-    published = [m.published for m in cluster if m.published]
+    published = [m.published for m in cluster if m.published] + [
+        a.published for a in joined_articles if a.published
+    ]
     return Event(
         id=ev_id,
         plover=rep.plover,
@@ -150,7 +258,10 @@ def _event(cluster: list[EventMention]) -> Event:
         main=any(m.main for m in cluster),
         summary_en=summarise(rep, when, precision),
         mentions=tuple(m.id for m in cluster),
-        outlets=tuple(sorted({m.outlet for m in cluster if m.outlet})),
+        joined=joined,
+        outlets=tuple(
+            sorted({m.outlet for m in cluster if m.outlet} | {a.outlet for a in joined_articles if a.outlet})
+        ),
         first_seen=min(published) if published else None,
         last_seen=max(published) if published else None,
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -45,3 +47,25 @@ class Similarity:
         if key not in self._cache:
             self._cache[key] = float(self._matrix[i].multiply(self._matrix[j]).sum())
         return self._cache[key]
+
+    def block(self, ids: Sequence[str]) -> NDArray[np.float64]:
+        """All pairwise similarities among ``ids`` in one sparse product (unknown ids score 0)."""
+        rows = [self._row.get(a, -1) for a in ids]
+        out = np.zeros((len(ids), len(ids)), dtype=np.float64)
+        known = [i for i, r in enumerate(rows) if r >= 0]
+        if self._matrix is None or not known:
+            return out
+        sub = self._matrix[[rows[i] for i in known]]
+        out[np.ix_(known, known)] = (sub @ sub.T).toarray()
+        return out
+
+    def best(self, a: str, candidates: Sequence[str]) -> tuple[float, str]:
+        """The candidate most similar to ``a`` and its score; ``(0.0, "")`` when there is none."""
+        i = self._row.get(a)
+        rows = [self._row[c] for c in candidates if c in self._row and c != a]
+        names = [c for c in candidates if c in self._row and c != a]
+        if i is None or not rows or self._matrix is None:
+            return 0.0, ""
+        scores = (self._matrix[rows] @ self._matrix[i].T).toarray().ravel()
+        k = int(np.argmax(scores))
+        return float(scores[k]), names[k]

@@ -125,11 +125,11 @@ class Store:
     def mentions(self) -> list[EventMention]:
         return [mention_from_json(json.loads(r[0])) for r in self.db.execute("SELECT record FROM mentions")]
 
-    def article_texts(self) -> list[tuple[str, str, str | None]]:
-        """``(id, text, published)`` of every article."""
+    def article_texts(self) -> list[tuple[str, str, str | None, str | None]]:
+        """``(id, text, published, outlet)`` of every article."""
         return [
-            (r[0], json.loads(r[1])["text"], r[2])
-            for r in self.db.execute("SELECT id, record, published FROM articles")
+            (r[0], json.loads(r[1])["text"], r[2], r[3])
+            for r in self.db.execute("SELECT id, record, published, outlet FROM articles")
         ]
 
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -141,6 +141,8 @@ class Store:
         for ev in self.events():
             for mid, aid in zip(ev["_mentions"], ev["_mention_articles"], strict=True):
                 by_article.setdefault(aid, []).append((ev["id"], mid in main_mentions))
+            for aid in ev.get("_joined", []):
+                by_article.setdefault(aid, []).append((ev["id"], True))
         duplicates = dict(self.db.execute("SELECT article, original FROM duplicates").fetchall())
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY published, source, segment"):
             rec = json.loads(record)

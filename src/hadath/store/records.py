@@ -79,6 +79,7 @@ def event_record(ev: Event, mention_articles: tuple[str, ...] = ()) -> dict[str,
         "last_seen": ev.last_seen,
         "_mentions": list(ev.mentions),
         "_mention_articles": [by_mention[m] for m in ev.mentions],
+        "_joined": list(ev.joined),
     }
 
 
