@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from hadath.models import Mention, Quote
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_with_offsets
 
 _QUOTE = re.compile(r"“([^”\n]{3,}?)”|«([^»\n]{3,}?)»|\"([^\"\n]{3,}?)\"")
 _REPORTING = re.compile(
-    "|".join(
+    r"(?<![\w])[وف]?("
+    + "|".join(
         normalize(v)
         for v in (
             "قال",
@@ -46,16 +47,26 @@ _REPORTING = re.compile(
             "حذر",
             "رأى",
             "أجاب",
-            "وتابع",
         )
     )
+    + r")(ه|ها|هم)?(?![\w])"
 )
 # A quote of fewer words is a term in quotation marks ("داعش"), not speech.
 MIN_QUOTE_WORDS = 3
 
 
+# "إن/أن" opens the reported clause: people named after it are what is said, not who says it.
+_THAT = re.compile(r"(?<![\w])ان(ه|ها|هم)?(?![\w])")
+
+
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mention]) -> list[Quote]:
-    """Quotes in ``text`` with the entity id of their speaker (None when no speaker can be found)."""
+    """Quotes in ``text`` with the entity id of their speaker (None when no speaker can be found).
+
+    The speaker is the subject of the reporting verb before the quote: the first person named after
+    the verb and before "إن/أن" ("دعا وزير الخارجية فؤاد حسين نظيره … إلى “…”" → Hussein, not the
+    counterpart), or the person right before the verb ("حسين قال"); with no subject of its own the quote
+    continues the previous speaker, else the first person of the sentence.
+    """
     quotes: list[Quote] = []
     last: str | None = None
     for m in _QUOTE.finditer(text):
@@ -64,14 +75,36 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
             continue
         start = m.start()
         sent_start = next((s for s, e in sentences if s <= start < e), 0)
-        before = [p for p in people if sent_start <= p.start and p.end <= start]
-        lead = normalize(text[sent_start:start])
-        speaker = last
-        if (before and _REPORTING.search(lead)) or (before and speaker is None):
-            speaker = before[-1].entity
-        elif speaker is None:
+        speaker = _subject(text, sent_start, start, people)
+        if speaker is None:
+            in_sentence = [p for p in people if sent_start <= p.start and p.end <= start]
             earlier = [p for p in people if p.end <= start]
-            speaker = earlier[-1].entity if earlier else None
+            if last is not None:
+                speaker = last
+            elif in_sentence:
+                speaker = in_sentence[0].entity
+            elif earlier:
+                speaker = earlier[-1].entity
         quotes.append(Quote(speaker, body.strip(), m.start() + 1, m.end() - 1))
         last = speaker
     return quotes
+
+
+def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]) -> str | None:
+    lead = text[sent_start:quote_start]
+    norm, offsets = normalize_with_offsets(lead)
+    verbs = list(_REPORTING.finditer(norm))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    verb_start = sent_start + offsets[verb.start()]
+    verb_end = sent_start + offsets[verb.end() - 1] + 1
+    that = _THAT.search(norm, verb.end())
+    limit = sent_start + offsets[that.start()] if that else quote_start
+    after = [p for p in people if verb_end <= p.start and p.end <= limit]
+    if after:
+        return after[0].entity
+    before = [p for p in people if sent_start <= p.start and p.end <= verb_start]
+    if before and not text[before[-1].end : verb_start].strip(" ،,"):
+        return before[-1].entity
+    return None

@@ -1,0 +1,78 @@
+"""Entities resolved across spellings and titles, and quotes attributed to their speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from hadath.language.entities import find_entities
+from hadath.language.knowledge import load
+from hadath.pipeline import code_text
+
+
+@pytest.mark.parametrize(
+    "spelling", ["أنتوني بلينكن", "انتوني بلينكن", "توني بلينكن", "بلينكن", "بلنكن", "وبلينكن"]
+)
+def test_blinken_spellings_are_one_person(spelling: str) -> None:
+    found = find_entities(f"التقى الوزير {spelling} في بغداد.", load(), "2023-05-01")
+    assert [m.entity for m in found.mentions if m.type == "PER"] == ["per:antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    ("published", "person"), [("2021-06-01", "per:antony-blinken"), ("2025-06-01", "per:marco-rubio")]
+)
+def test_a_bare_title_resolves_by_term_of_office(published: str, person: str) -> None:
+    found = find_entities("وقال وزير الخارجية الأمريكي إن المحادثات مستمرة.", load(), published)
+    assert [t.entity for t in found.titles] == [person]
+
+
+def test_title_name_counterpart_and_short_form() -> None:
+    text = (
+        "دعا وزير الخارجية العراقي فؤاد حسين نظيره الأميركي أنتوني بلينكن إلى الحوار. "
+        "وأكد حسين أن العلاقات متينة."
+    )
+    found = find_entities(text, load(), None)
+    people = [(m.text, m.entity) for m in found.mentions if m.type == "PER"]
+    assert people == [
+        ("فؤاد حسين", "per:fuad-hussein"),
+        ("أنتوني بلينكن", "per:antony-blinken"),
+        ("حسين", "per:fuad-hussein"),
+    ]
+    assert {t.text: t.entity for t in found.titles} == {
+        "وزير الخارجية العراقي": "per:fuad-hussein",
+        "نظيره الأميركي": "per:antony-blinken",
+    }
+
+
+def test_unknown_name_after_a_title_gets_a_transliterated_entity() -> None:
+    found = find_entities("وصرح السفير أحمد المصري للصحفيين بأن الزيارة ناجحة.", load(), None)
+    person = next(e for e in found.entities.values() if e.kind == "PER")
+    assert person.name_ar == "أحمد المصري" and person.name.startswith("A")
+
+
+def test_quote_speaker_is_the_subject_not_the_addressee() -> None:
+    text = (
+        'دعا وزير الخارجية العراقي فؤاد حسين نظيره الأميركي أنتوني بلينكن إلى "بناء شراكة طويلة الأمد". '
+        'وأشار بلينكن إلى أن "الإدارة الجديدة مهتمة بالعلاقات الثنائية". '
+        'وقال إن بلاده "تقف إلى جانب حكومة العراق".'
+    )
+    quotes = code_text(text).analysis.quotes
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("per:fuad-hussein", "بناء شراكة طويلة الأمد"),
+        ("per:antony-blinken", "الإدارة الجديدة مهتمة بالعلاقات الثنائية"),
+        ("per:antony-blinken", "تقف إلى جانب حكومة العراق"),
+    ]
+
+
+def test_event_coding_of_a_call_received() -> None:
+    coded = code_text(
+        "تلقى وزير الخارجية المصري سامح شكري اليوم اتصالاً هاتفياً من نظيره السعودي فيصل بن فرحان.",
+        published="2024-03-12",
+    )
+    main = next(e for e in coded.events if e.main)
+    assert (main.plover, main.mode, main.source, main.target, main.date) == (
+        "CONSULT",
+        "phone",
+        "per:faisal-bin-farhan",
+        "per:sameh-shoukry",
+        "2024-03-12",
+    )
