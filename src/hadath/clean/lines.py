@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from hadath.text.normalize import normalize
+from hadath.text.dates import parse_date
+from hadath.text.normalize import normalize, normalize_with_offsets
 
 # A headline is short and does not end like a sentence; a body paragraph is long. Calibrated on the
 # seed pages and the examples: headlines run 5–18 words, lead paragraphs 25+ words.
@@ -127,8 +128,6 @@ def dateline(line: str) -> tuple[str | None, str | None]:
 
 def _original_span(line: str, norm: str, start: int, end: int) -> str:
     """The original-spelling text for a span of the normalised line (normalisation may drop marks)."""
-    from hadath.text.normalize import normalize_with_offsets
-
     _, offsets = normalize_with_offsets(line)
     if not offsets or end <= start:
         return norm[start:end]
@@ -145,8 +144,6 @@ def segment_text(text: str) -> list[Segment]:
     >>> [s.title for s in segment_text("عنوان الخبر هنا\\n" + "كلمة " * 30 + ".")]
     ['عنوان الخبر هنا']
     """
-    from hadath.text.dates import parse_date
-
     lines = [x for x in (_clean_line(raw) for raw in text.splitlines()) if x]
     main = Segment()
     segments = [main]
