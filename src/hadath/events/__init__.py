@@ -244,19 +244,22 @@ def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | Non
 
 
 def _main_index(drafts: list[Draft]) -> int | None:
-    """The article's lead interaction: a call or visit in the lead if there is one — requests and
-    rejections are usually made *during* it — else the first two-sided event in the lead."""
-    lead = [
-        i
-        for i, d in enumerate(drafts)
-        if d.start < LEAD_CHARS and not d.context and d.source is not None and d.target is not None
-    ]
+    """The article's lead interaction: a call or visit in the lead if there is one (requests and
+    rejections are usually made *during* it), else the first event of the lead (news puts the main
+    event first)."""
+    lead = [i for i, d in enumerate(drafts) if d.start < LEAD_CHARS and not d.context]
     if not lead:
         lead = [i for i, d in enumerate(drafts) if not d.context][:1]
     if not lead:
         return None
     for i in lead:
-        if drafts[i].match.pattern.plover == "CONSULT" and drafts[i].match.pattern.mode in ("phone", "visit"):
+        d = drafts[i]
+        if (
+            d.match.pattern.plover == "CONSULT"
+            and d.match.pattern.mode in ("phone", "visit")
+            and d.source
+            and d.target
+        ):
             return i
     return lead[0]
 

@@ -37,6 +37,11 @@ _ADVERBS = frozenset(
         "رسميا",
     ]
 )
+# Quantities between a verb and its subject: "تظاهر آلاف الإسرائيليين", "قتل عشرات من المسلحين".
+_QUANTITIES = frozenset(
+    normalize(w)
+    for w in ["آلاف", "الاف", "مئات", "عشرات", "ألف", "آلاف", "من", "حوالي", "نحو", "قرابة", "أكثر"]
+)
 _LOCATIVE = frozenset(
     normalize(w)
     for w in [
@@ -149,6 +154,11 @@ def pick_roles(
     before = [r for r in actors if r.end <= trig_start]
     after = [r for r in actors if r.start >= trig_end]
     p = match.pattern
+    if match.nominal and p.plover == "PROTEST":
+        # "متظاهرون فلسطينيون": the protest noun names the protesters, who are its source.
+        covering = [r for r in refs if r.start <= trig_start < r.end]
+        if covering:
+            return covering[0], None
     if match.nominal and p.plover in _NOMINAL_ONLY:
         # "أدانت الحكومة الهجوم": a noun names an event; the verb's subject is not its perpetrator.
         # Only a genitive agent right after it is ("هجوم الجيش على …").
@@ -188,4 +198,4 @@ def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char
     gap = [t for t in toks[from_tok:] if offset + t.end <= to_char]
     if len(gap) > MAX_SUBJECT_GAP:
         return False
-    return all(t.norm in _ADVERBS or t.norm.isdigit() for t in gap)
+    return all(t.norm in _ADVERBS or t.norm in _QUANTITIES or t.norm.isdigit() for t in gap)

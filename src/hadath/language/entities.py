@@ -174,6 +174,43 @@ def _unknown_name(toks: list[Token], i: int, text: str) -> int:
     return 2
 
 
+def _match_agent(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, Entity] | None:
+    """A group named by its kind ("الشرطة العراقية", "مسلحون", "قوات الاحتلال"): (end token, entity)."""
+    best: tuple[int, tuple[str, str, str | None]] | None = None
+    for first in strip_clitics(toks[i].norm):
+        rest: list[str] = []
+        for n in range(1, 4):
+            if n > 1:
+                j = i + n - 1
+                if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+                    break
+                rest.append(toks[j].norm)
+            hit = kb.agents.get((first, *rest))
+            if hit and (best is None or n > best[0]):
+                best = (n, hit)
+    if best is None:
+        return None
+    n, (name_en, sector, country) = best
+    end = i + n
+    if end < len(toks) and _adjacent(text, toks[end - 1], toks[end]):
+        adj = kb.adjectives.get(toks[end].norm)
+        if adj:
+            country, end = adj, end + 1
+    label = kb.records.get(f"loc:{(country or '').lower()}")
+    name = f"{label.name} {name_en}" if label else name_en
+    surface = text[toks[i].start : toks[end - 1].end]
+    ent_id = f"agt:{sector.lower()}:{(country or 'unk').lower()}:{name_en.replace(' ', '-')}"
+    return end, Entity(ent_id, "ORG", name, surface, (surface,), country, sector, None)
+
+
+def _people_of(kb: Knowledge, tok: Token) -> str | None:
+    """The country of a plural nisba ("الفلسطينيين" → PSE), or None."""
+    for form in strip_clitics(tok.norm):
+        if form.endswith(("ين", "ون")) and form in kb.adjectives:
+            return kb.adjectives[form]
+    return None
+
+
 def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
     return Entity(rec.id, rec.kind, rec.name, rec.name_ar, (), rec.country, rec.sector, role)
 
@@ -296,6 +333,27 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
             taken.update(range(i, i + n))
             i += n
             continue
+        group = _match_agent(kb, toks, i, text)
+        if group is not None:
+            end, ent = group
+            if ent.id not in found.entities:
+                found.entities[ent.id] = ent
+            found.titles.append(
+                Mention(
+                    toks[i].start, toks[end - 1].end, text[toks[i].start : toks[end - 1].end], "ORG", ent.id
+                )
+            )
+            taken.update(range(i, end))
+            i = end
+            continue
+        people = _people_of(kb, toks[i])
+        if people is not None:
+            # "التونسيين", "الفلسطينيون": a nisba in the plural names a people, who act as their country.
+            nation = kb.records.get(f"loc:{people.lower()}")
+            if nation is not None:
+                if nation.id not in found.entities:
+                    found.entities[nation.id] = _entity_from_known(nation)
+                found.titles.append(Mention(toks[i].start, toks[i].end, toks[i].text, "LOC", nation.id))
         i += 1
 
     _resolve_titles(found, kb, pending_titles, role_of, published)

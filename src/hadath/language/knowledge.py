@@ -53,6 +53,7 @@ class Knowledge:
     records: dict[str, Known]
     adjectives: dict[str, str]  # normalised nisba adjective → ISO3
     roles: dict[tuple[str, ...], tuple[str, str | None]]  # title tokens → (role, sector)
+    agents: dict[tuple[str, ...], tuple[str, str, str | None]]  # group noun → (English, sector, ISO3)
     terms: tuple[Term, ...]
     version: str
 
@@ -94,6 +95,16 @@ def key(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
+def _nisba_forms(adj: str) -> list[str]:
+    """A nisba adjective in the forms news uses after any noun: with and without the article, and for
+    a masculine singular in ي also the feminine and the plurals ("عراقي" → عراقيه, عراقيين, عراقيون)."""
+    base = adj[2:] if adj.startswith("ال") and len(adj) > 4 else adj
+    forms = [base]
+    if base.endswith("ي"):
+        forms += [base + "ه", base + "ين", base + "ون"]
+    return forms + ["ال" + f for f in forms]
+
+
 @cache
 def load() -> Knowledge:
     """Read and index the knowledge files once per process."""
@@ -124,7 +135,8 @@ def load() -> Knowledge:
         )
         index(rec)
         for adj in _split(row.get("adjectives_ar", "")):
-            adjectives.setdefault(normalize(adj), iso3)
+            for form in _nisba_forms(normalize(adj)):
+                adjectives.setdefault(form, iso3)
         if row.get("capital_ar"):
             cap = Known(
                 f"loc:{iso3.lower()}-capital",
@@ -204,11 +216,16 @@ def load() -> Knowledge:
     for row in _rows("roles.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         roles.setdefault(key(row["role_ar"]), (row["role"], row.get("sector") or None))
+    agents: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+    for row in _rows("agents.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        agents.setdefault(key(row["agent_ar"]), (row["name_en"], row["sector"], row.get("iso3") or None))
     return Knowledge(
         names={k: tuple(v) for k, v in names.items()},
         records=records,
         adjectives=adjectives,
         roles=roles,
+        agents=agents,
         terms=tuple(terms),
         version=digest.hexdigest()[:12],
     )

@@ -28,6 +28,7 @@ HEADERS = {
     "organizations.tsv": ["id", "name_en", "name_ar", "aliases_ar", "iso3", "sector", "kind"],
     "people.tsv": ["id", "name_en", "name_ar", "aliases_ar", "iso3", "role", "sector", "start", "end"],
     "roles.tsv": ["role_ar", "role", "sector"],
+    "agents.tsv": ["agent_ar", "name_en", "sector", "iso3"],
 }
 # The curated country file only overrides or extends the derived names, so its name columns may be empty.
 REQUIRED = {
@@ -38,6 +39,7 @@ REQUIRED = {
     "organizations.tsv": ["id", "name_en", "name_ar", "sector"],
     "people.tsv": ["id", "name_en", "name_ar", "role", "sector", "start"],
     "roles.tsv": ["role_ar", "role"],
+    "agents.tsv": ["agent_ar", "name_en", "sector"],
 }
 
 ROLES = {
