@@ -136,6 +136,8 @@ def _match_name(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[in
                 if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
                     break
                 rest.append(toks[j].norm)
+            if (first, *rest) not in kb.prefixes:
+                break
             hit = kb.names.get((first, *rest))
             if hit and (best is None or n > best[0]):
                 best = (n, hit)
@@ -152,6 +154,8 @@ def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[i
                 if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
                     break
                 rest.append(toks[j].norm)
+            if (first, *rest) not in kb.prefixes:
+                break
             hit = kb.roles.get((first, *rest))
             if hit and (best is None or n > best[0]):
                 best = (n, hit[0], hit[1])
@@ -185,6 +189,8 @@ def _match_agent(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[i
                 if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
                     break
                 rest.append(toks[j].norm)
+            if (first, *rest) not in kb.prefixes:
+                break
             hit = kb.agents.get((first, *rest))
             if hit and (best is None or n > best[0]):
                 best = (n, hit)

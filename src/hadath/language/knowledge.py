@@ -56,6 +56,7 @@ class Knowledge:
     agents: dict[tuple[str, ...], tuple[str, str, str | None]]  # group noun → (English, sector, ISO3)
     terms: tuple[Term, ...]
     version: str
+    prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of every key: matching stops early
 
     def terms_for(self, role: str, country: str | None, on: str | None) -> list[Term]:
         """Holders of ``role`` in ``country``, in office ``on`` (ISO date) when a date is given."""
@@ -220,7 +221,9 @@ def load() -> Knowledge:
     for row in _rows("agents.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         agents.setdefault(key(row["agent_ar"]), (row["name_en"], row["sector"], row.get("iso3") or None))
+    prefixes = frozenset(k[:n] for k in (*names, *roles, *agents) for n in range(1, len(k) + 1))
     return Knowledge(
+        prefixes=prefixes,
         names={k: tuple(v) for k, v in names.items()},
         records=records,
         adjectives=adjectives,
