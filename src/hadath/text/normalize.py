@@ -82,22 +82,21 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
         folded = text.translate(_FOLD).lower()
         if len(folded) == len(text):  # one character for one: keep the runs between dropped marks
             parts: list[str] = []
-            offsets: list[int] = []
+            kept: list[int] = []
             start = 0
             for m in _DROP.finditer(folded):
                 parts.append(folded[start : m.start()])
-                offsets.extend(range(start, m.start()))
+                kept.extend(range(start, m.start()))
                 start = m.end()
             parts.append(folded[start:])
-            offsets.extend(range(start, len(folded)))
-            return "".join(parts), offsets
+            kept.extend(range(start, len(folded)))
+            return "".join(parts), kept
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
         if _DROP.match(ch):
             continue
-        folded = _fold_char(ch)
-        for c in folded:
+        for c in _fold_char(ch):
             if _DROP.match(c):
                 continue
             out.append(c.lower())
