@@ -105,6 +105,20 @@ _STOP = frozenset(
         "ودعا",
         "وبحث",
         "واستقبل",
+        "مدير",
+        "مديرة",
+        "أمين",
+        "نائب",
+        "مستشار",
+        "مستشارة",
+        "عضو",
+        "قائد",
+        "رئيسة",
+        "سفير",
+        "مساعد",
+        "وكيل",
+        "محافظ",
+        "أمير",
     ]
 )
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "أبو", "ابو", "عبد", "آل", "أبي", "ابن", "ولد"))
@@ -172,7 +186,7 @@ def _unknown_name(toks: list[Token], i: int, text: str) -> int:
     if not (a.text[0].isalpha() and "\u0600" <= a.text[0] <= "\u06ff"):
         return 0
     if b.norm in _NAME_LINKS and i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]):
-        return 3 if toks[i + 2].norm not in _STOP else 0
+        return (_linked_name(toks, i, text) or 3) if toks[i + 2].norm not in _STOP else 0
     if a.norm.startswith("ال") or a.norm.startswith("و"):  # a title word or a new clause, not a given name
         return 0
     return 2
@@ -215,6 +229,23 @@ def _people_of(kb: Knowledge, tok: Token) -> str | None:
         if form.endswith(("ين", "ون")) and form in kb.adjectives:
             return kb.adjectives[form]
     return None
+
+
+def _inside_name(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` continues a name built with بن/أبو ("محمد بن سلمان", "أبو مهدي")."""
+    return (i >= 1 and toks[i - 1].norm in _NAME_LINKS) or (i >= 2 and toks[i - 2].norm in _NAME_LINKS)
+
+
+def _linked_name(toks: list[Token], i: int, text: str) -> int:
+    """Length of a personal name "X بن Y [Z]" starting at ``i`` (0 when there is none)."""
+    if i + 2 >= len(toks) or toks[i + 1].norm not in ("بن", "بنت"):
+        return 0
+    if any(t.norm in _STOP for t in toks[i : i + 3]) or toks[i].norm.startswith(("ال", "و")):
+        return 0
+    if not (_adjacent(text, toks[i], toks[i + 1]) and _adjacent(text, toks[i + 1], toks[i + 2])):
+        return 0
+    family = i + 3 < len(toks) and toks[i + 3].norm.startswith("ال") and toks[i + 3].norm not in _STOP
+    return 4 if family and _adjacent(text, toks[i + 2], toks[i + 3]) else 3
 
 
 def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
@@ -332,6 +363,15 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
             i = j
             continue
         hit = _match_name(kb, toks, i, text)
+        if hit is not None and all(c.kind == "LOC" for c in hit[1]) and _inside_name(toks, i):
+            hit = None  # "عبدالله بن محمد السويد": a family name, not Sweden
+        if hit is None and (n_name := _linked_name(toks, i, text)):
+            name_ar = text[toks[i].start : toks[i + n_name - 1].end]
+            person = Entity(content_id("per:", normalize(name_ar)), "PER", transliterate(name_ar), name_ar)
+            add(toks[i].start, toks[i + n_name - 1].end, "PER", person)
+            taken.update(range(i, i + n_name))
+            i += n_name
+            continue
         if hit is not None:
             n, cands = hit
             rec = _pick(cands, None)
@@ -396,6 +436,8 @@ def _resolve_titles(
                     found.entities[person] = Entity(
                         e.id, e.kind, e.name, e.name_ar, (ref.text,), e.country, e.sector, role
                     )
+        if person is None and role == "other":
+            continue  # an honorific ("الدكتور", "الشيخ") with no name refers to nobody in particular
         if person is None:
             # An unnamed office holder is still an actor: "the Iraqi foreign minister".
             country_name = kb.records.get(f"loc:{(country or '').lower()}")

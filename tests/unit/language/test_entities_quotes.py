@@ -76,3 +76,10 @@ def test_event_coding_of_a_call_received() -> None:
         "per:sameh-shoukry",
         "2024-03-12",
     )
+
+
+def test_family_name_that_is_also_a_country_is_a_person() -> None:
+    found = find_entities("التقى الأمير مدير الإدارة الدكتور عبدالله بن محمد السويد في جدة.", load(), None)
+    assert "loc:swe" not in {m.entity for m in found.mentions}
+    person = next(m for m in found.mentions if m.type == "PER")
+    assert person.text == "عبدالله بن محمد السويد"
