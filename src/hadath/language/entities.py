@@ -13,7 +13,9 @@ Three passes over the article's tokens:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
 from hadath.language.translit import transliterate
@@ -139,41 +141,38 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return _GAP_OK.match(text[a.end : b.start]) is not None
 
 
-def _match_name(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, tuple[Known, ...]] | None:
-    """Longest knowledge-file name starting at token ``i``: (token count, candidates)."""
-    best: tuple[int, tuple[Known, ...]] | None = None
+V = TypeVar("V")
+
+
+def _longest(
+    index: Mapping[tuple[str, ...], V], kb: Knowledge, toks: list[Token], i: int, text: str, most: int
+) -> tuple[int, V] | None:
+    """The longest key of ``index`` starting at token ``i`` (first token with clitics stripped)."""
+    best: tuple[int, V] | None = None
     for first in strip_clitics(toks[i].norm):
-        rest: list[str] = []
-        for n in range(1, MAX_PHRASE_TOKENS + 1):
+        key = [first]
+        for n in range(1, most + 1):
             if n > 1:
                 j = i + n - 1
                 if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
                     break
-                rest.append(toks[j].norm)
-            if (first, *rest) not in kb.prefixes:
-                break
-            hit = kb.names.get((first, *rest))
-            if hit and (best is None or n > best[0]):
+                key.append(toks[j].norm)
+            if tuple(key) not in kb.prefixes:
+                break  # no key goes on from here
+            hit = index.get(tuple(key))
+            if hit is not None and (best is None or n > best[0]):
                 best = (n, hit)
     return best
 
 
+def _match_name(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, tuple[Known, ...]] | None:
+    """Longest knowledge-file name starting at token ``i``: (token count, candidates)."""
+    return _longest(kb.names, kb, toks, i, text, MAX_PHRASE_TOKENS)
+
+
 def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:
-    best: tuple[int, str, str | None] | None = None
-    for first in strip_clitics(toks[i].norm):
-        rest: list[str] = []
-        for n in range(1, 5):
-            if n > 1:
-                j = i + n - 1
-                if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
-                    break
-                rest.append(toks[j].norm)
-            if (first, *rest) not in kb.prefixes:
-                break
-            hit = kb.roles.get((first, *rest))
-            if hit and (best is None or n > best[0]):
-                best = (n, hit[0], hit[1])
-    return best
+    hit = _longest(kb.roles, kb, toks, i, text, 4)
+    return None if hit is None else (hit[0], *hit[1])
 
 
 def _unknown_name(toks: list[Token], i: int, text: str) -> int:
@@ -194,20 +193,7 @@ def _unknown_name(toks: list[Token], i: int, text: str) -> int:
 
 def _match_agent(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, Entity] | None:
     """A group named by its kind ("الشرطة العراقية", "مسلحون", "قوات الاحتلال"): (end token, entity)."""
-    best: tuple[int, tuple[str, str, str | None]] | None = None
-    for first in strip_clitics(toks[i].norm):
-        rest: list[str] = []
-        for n in range(1, 4):
-            if n > 1:
-                j = i + n - 1
-                if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
-                    break
-                rest.append(toks[j].norm)
-            if (first, *rest) not in kb.prefixes:
-                break
-            hit = kb.agents.get((first, *rest))
-            if hit and (best is None or n > best[0]):
-                best = (n, hit)
+    best = _longest(kb.agents, kb, toks, i, text, 3)
     if best is None:
         return None
     n, (name_en, sector, country) = best
