@@ -121,3 +121,34 @@ def _report(store: Store, db: str, summary: pipeline.Summary, all_events: bool) 
 def _require(db: str) -> None:
     if not Path(db).exists():
         raise click.UsageError(f"database {db} not found; create it with `hadath run INPUT... --db {db}`")
+
+
+@main.command("serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    envvar="HADATH_TOKEN",
+    help="Enable the ingest endpoints, for requests with `Authorization: Bearer TOKEN` (or $HADATH_TOKEN).",
+)
+def serve_command(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI and the REST API (read-only unless a token is given)."""
+    _require(db)
+    import uvicorn
+
+    from hadath.serve.api import create_app
+
+    try:
+        app = create_app(db, token=token)
+    except ValueError as e:
+        raise click.UsageError(
+            f"{e}; generate one with `python -c 'import secrets; print(secrets.token_urlsafe())'`"
+        ) from e
+    with Store(db) as store:
+        # Built (or caught up) before the first search asks, which on a large database takes a while.
+        indexed = store.sync_search()
+    if indexed:
+        click.echo(f"hadath: indexed {indexed} records for search", err=True)
+    click.echo(f"hadath: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

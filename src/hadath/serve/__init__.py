@@ -1,11 +1,12 @@
-"""Serve: exports (JSONL, CSV) and the text views the CLI prints. The REST API and web UI come later."""
+"""Serve: exports (JSONL, CSV), the text views the CLI prints, and (``hadath.serve.api``) the REST API and
+web UI that ``hadath serve`` runs."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from hadath.store import Store
@@ -23,8 +24,13 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def write_jsonl(store: Store, out: TextIO) -> int:
+    return write_records_jsonl(records(store), out)
+
+
+def write_records_jsonl(recs: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Records one JSON object a line; returns how many."""
     n = 0
-    for rec in records(store):
+    for rec in recs:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -54,10 +60,15 @@ CSV_COLUMNS = (
 
 def write_csv(store: Store, out: TextIO) -> int:
     """One row a record; lists are joined with ``|`` and nested objects written as JSON."""
+    return write_records_csv(records(store), out)
+
+
+def write_records_csv(recs: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Records one a row in :data:`CSV_COLUMNS`; returns how many."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for rec in records(store):
+    for rec in recs:
         row = {k: _cell(rec.get(k)) for k in CSV_COLUMNS}
         writer.writerow(row)
         n += 1

@@ -7,6 +7,7 @@ content hashes, so inserting an article twice is a no-op (``INSERT OR IGNORE``).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -14,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from hadath.models import SCHEMA_VERSION, Analysis, Entity, Event, EventMention, Rejected
+from hadath.store import search
+from hadath.store.queries import EventQuery, where
 from hadath.store.records import article_record, entity_record, event_record, mention_from_json
+
+__all__ = ["EventQuery", "Store"]
+
+log = logging.getLogger(__name__)
+
+# Tables a record kind lives in, for lookups by id.
+_TABLES = {"article": "articles", "event": "events", "entity": "entities"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +47,9 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 
 class Store:
     """A hadath database file."""
+
+    # (PRAGMA data_version, total_changes) when the search index was last synced on this connection.
+    _search_seen: tuple[int, int] | None = None
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -187,3 +200,146 @@ class Store:
             t: int(self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
             for t in ("articles", "events", "entities", "rejected")
         }
+
+    # Reading for the API and web UI ------------------------------------------------------------
+    def one(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The stored record of ``kind`` (article, event, entity) with this id, or None."""
+        row = self.db.execute(f"SELECT record FROM {_TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def many(self, kind: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Stored records of ``kind`` by id; ids not found are left out."""
+        out: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(ids))
+        for i in range(0, len(unique), 500):  # under SQLite's bound-parameter limit
+            chunk = unique[i : i + 500]
+            sql = f"SELECT id, record FROM {_TABLES[kind]} WHERE id IN ({', '.join('?' * len(chunk))})"
+            out.update((r[0], json.loads(r[1])) for r in self.db.execute(sql, chunk))
+        return out
+
+    def article_briefs(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Article id → ``{"id","title","outlet","published","source"}``, without the text, for listings."""
+        out: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            sql = (
+                "SELECT id, title, outlet, published, source FROM articles"
+                f" WHERE id IN ({', '.join('?' * len(chunk))})"
+            )
+            for r in self.db.execute(sql, chunk):
+                out[r[0]] = {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3], "source": r[4]}
+        return out
+
+    def article(self, record_id: str) -> dict[str, Any] | None:
+        """One article record with ``event``, ``events`` and ``duplicate_of`` filled, as :meth:`articles`."""
+        rec = self.one("article", record_id)
+        if rec is None:
+            return None
+        main_mentions = {
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM mentions WHERE article = ? AND json_extract(record, '$.main')", (record_id,)
+            )
+        }
+        found: list[tuple[str, bool]] = []
+        rows = self.db.execute(
+            "SELECT record FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.record, '$.articles')"
+            " WHERE value = ?) ORDER BY date IS NULL, date, id",
+            (record_id,),
+        )
+        for (record,) in rows:
+            ev = json.loads(record)
+            for mid, aid in zip(ev["_mentions"], ev["_mention_articles"], strict=True):
+                if aid == record_id:
+                    found.append((ev["id"], mid in main_mentions))
+            if record_id in ev.get("_joined", []):
+                found.append((ev["id"], True))
+        row = self.db.execute("SELECT original FROM duplicates WHERE article = ?", (record_id,)).fetchone()
+        rec["duplicate_of"] = None if row is None else row[0]
+        rec["events"] = list(dict.fromkeys(e for e, _ in found))
+        rec["event"] = next((e for e, is_main in found if is_main), None)
+        return rec
+
+    def find_events(
+        self, query: EventQuery, *, limit: int, offset: int = 0, newest_first: bool = False
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the events ``query`` selects, by date (undated last), and how many there are."""
+        if query.text is not None:
+            self.sync_search()
+        clause, params = where(query)
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
+        order = "date IS NULL, date DESC, id" if newest_first else "date IS NULL, date, id"
+        rows = self.db.execute(
+            f"SELECT record FROM events WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [json.loads(r[0]) for r in rows], total
+
+    def event_pairs(self) -> list[tuple[str, str, int]]:
+        """Country pairs ``(A, B, events)`` with A <= B, most events first: who deals with whom."""
+        rows = self.db.execute(
+            """
+            SELECT lo, hi, COUNT(DISTINCT id) AS n FROM (
+                SELECT events.id,
+                       min(json_extract(a.value, '$.country'), json_extract(b.value, '$.country')) AS lo,
+                       max(json_extract(a.value, '$.country'), json_extract(b.value, '$.country')) AS hi
+                FROM events, json_each(events.record, '$.actors') a, json_each(events.record, '$.actors') b
+                WHERE a.key < b.key
+            ) WHERE lo IS NOT NULL AND hi IS NOT NULL GROUP BY lo, hi ORDER BY n DESC, lo, hi
+            """
+        )
+        return [(str(lo), str(hi), int(n)) for lo, hi, n in rows]
+
+    def event_types(self) -> list[tuple[str, int]]:
+        """PLOVER types present, with their number of events, most frequent first."""
+        rows = self.db.execute(
+            "SELECT plover, COUNT(*) AS n FROM events GROUP BY plover ORDER BY n DESC, plover"
+        )
+        return [(str(p), int(n)) for p, n in rows]
+
+    def entity_roles(self, entity: str) -> dict[str, int]:
+        """How often an entity is each role (source, target) in events."""
+        rows = self.db.execute(
+            "SELECT json_extract(a.value, '$.role'), COUNT(*)"
+            " FROM events, json_each(events.record, '$.actors') a"
+            " WHERE json_extract(a.value, '$.entity') = ? GROUP BY 1 ORDER BY 1",
+            (entity,),
+        )
+        return {str(role): int(n) for role, n in rows if role}
+
+    def entity_articles(self, entity: str, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """Briefs of the articles that mention an entity (by publication date), and how many there are."""
+        clause = (
+            "EXISTS (SELECT 1 FROM json_each(articles.record, '$.entities') m"
+            " WHERE json_extract(m.value, '$.entity') = ?)"
+        )
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM articles WHERE {clause}", (entity,)).fetchone()[0])
+        rows = self.db.execute(
+            f"SELECT id, title, outlet, published, source FROM articles WHERE {clause}"
+            " ORDER BY published IS NULL, published, source, segment LIMIT ?",
+            (entity, limit),
+        )
+        keys = ("id", "title", "outlet", "published", "source")
+        return [dict(zip(keys, r, strict=True)) for r in rows], total
+
+    def sync_search(self) -> int:
+        """Create or update the full-text index if the records changed; how many documents it indexed."""
+        seen = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes)
+        if seen == self._search_seen:
+            return 0
+        try:
+            n = search.sync(self.db)
+        except sqlite3.OperationalError as e:
+            # Locked by a running import, or a read-only file: search what is indexed, if anything.
+            log.warning("search index not updated: %s", e)
+            return 0
+        self._search_seen = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes)
+        return n
+
+    def search(
+        self, query: str, *, kinds: list[str] | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[search.Hit], int]:
+        """Articles, events and entities matching every word of ``query`` (see :mod:`hadath.store.search`)."""
+        self.sync_search()
+        return search.search(self.db, query, kinds, limit, offset)
