@@ -15,7 +15,7 @@ from hadath.events.actors import ActorRef, actors_in, pick_roles
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, find_triggers
 from hadath.language.knowledge import Knowledge, load
-from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Rejected, content_id
+from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
 REQUIRES = ("analysis",)
@@ -235,12 +235,25 @@ def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMenti
 
 def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | None:
     """The first city or region named in the sentence (countries are actors, not places)."""
+    text = analysis.article.text
     for m in analysis.mentions:
         if m.type == "LOC" and start <= m.start and m.end <= end:
+            if _is_dateline(text, m):
+                continue  # "بغداد/المسلة:", "القاهرة -": where the report was filed, not where it happened
             rec = kb.records.get(m.entity)
             if rec is not None and rec.place_kind not in ("country",):
                 return rec.name or rec.name_ar
     return None
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start : m.start].strip() and text[m.end : m.end + 3].lstrip()[:1] in (
+        "/",
+        "-",
+        "–",
+        ":",
+    )
 
 
 def _main_index(drafts: list[Draft]) -> int | None:
