@@ -1,51 +1,338 @@
-"""HTML pages to text and metadata with trafilatura (title, site name, publication date)."""
+"""HTML pages to text and metadata: trafilatura, justext as a second opinion, htmldate for the date.
+
+The text keeps one paragraph a line, so the line classifier can still drop chrome and split appended
+articles. Nothing here touches the network: trafilatura and htmldate get the parsed tree, never a
+string (htmldate downloads a string that looks like a URL), and a page's URL is only pattern-matched.
+"""
 
 from __future__ import annotations
 
+import html as htmllib
 import logging
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from typing import Any
+from urllib.parse import urlparse
 
+import htmldate
+import justext
 import trafilatura
+import trafilatura.metadata as tmeta
+
+from hadath.text.normalize import normalize
 
 log = logging.getLogger(__name__)
+
+# When trafilatura keeps less than this, justext is asked too. The shortest real articles trafilatura
+# extracted correctly from the shared Arabic pages run 480-610 characters; justext is only *asked*
+# below this, and must then clearly win (JUSTEXT_MARGIN), so a generous bound costs little.
+MIN_TEXT_CHARS = 700
+# ... or when trafilatura keeps less than this share of the page's long <p> text: on the shared pages
+# it keeps 0.62 of it or more, while a body in a container trafilatura discards as chrome (<aside>, a
+# layout table) leaves it a fraction.
+MIN_PARAGRAPH_SHARE = 0.5
+# justext replaces trafilatura only when its sentence-like text is at least this many times larger.
+# Where both find the article, justext adds chrome (site blurbs, reprint notices, polls) and can miss a
+# paragraph: on the shared pages its excess reached 1.56x (a wire story of two paragraphs whose page
+# footer describes the site), so only a clear doubling means trafilatura missed the body.
+JUSTEXT_MARGIN = 2.0
+# A paragraph of at least this many words reads as running text; menus, bylines, captions and most
+# headlines are shorter.
+BODY_WORDS = 10
+
+# htmldate's own lower bound: Arabic news sites barely predate it, and earlier "dates" are noise.
+EARLIEST_DATE = date(1995, 1, 1)
+# A page dated "today" in a time zone east of UTC can be one day ahead of the UTC clock.
+FUTURE_SLACK = timedelta(days=1)
+
+_WHITESPACE = re.compile(r"\s+")
+_SITE_SEPARATOR = re.compile(r"\s+[-|–—:»«]+\s+")
+_OUTLET_NOISE = re.compile(
+    r"©|\(c\)|copyright|all rights reserved|جميع الحقوق محفوظة|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)\d\d)?",
+    re.I,
+)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?\S*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """What the extractor found in a page."""
+    """What the extractor found in a page; ``extractor`` says whose text was kept."""
 
     text: str
     title: str | None
     outlet: str | None
     published: str | None
+    extractor: str = "trafilatura"
 
 
 def extract_html(html: str, url: str | None = None) -> Page | None:
     """Main text and metadata of an HTML page, or None when it holds no article.
 
     Paragraphs come back one a line so the line classifier can still split appended articles.
+    ``url`` (where the page was fetched from) is only read, for a date or host in it; never fetched.
     """
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=False,
-            with_metadata=True,
-            favor_recall=True,
-        )
-    except Exception as e:  # trafilatura raises many lxml errors on broken markup
-        log.warning("trafilatura failed on %s: %s", url or "page", e)
+    tree = _parse(html)
+    if tree is None:
         return None
-    if doc is None:
+    text, extractor = _main_text(tree, html)
+    if not text:
         return None
-    text = getattr(doc, "text", None)
-    if not text or not text.strip():
-        return None
-    date = getattr(doc, "date", None)
+    meta = _metadata(tree, url)
+    outlet = _clean_outlet(meta.sitename) or _host(meta.url)
     return Page(
         text=text,
-        title=getattr(doc, "title", None) or None,
-        outlet=getattr(doc, "sitename", None) or None,
-        published=date[:10] if isinstance(date, str) and len(date) >= 10 else None,
+        title=_clean_title(meta.title, outlet),
+        outlet=outlet,
+        published=_published(tree, meta.url, html),
+        extractor=extractor,
     )
+
+
+def _parse(html: str) -> Any:
+    if not html.strip():
+        return None
+    try:
+        tree: Any = trafilatura.load_html(html)
+    except Exception as e:  # lxml raises many error types on broken markup
+        log.warning("HTML could not be parsed: %s", e)
+        return None
+    return tree
+
+
+# Text -------------------------------------------------------------------------------------------------
+
+
+def _main_text(tree: Any, html: str) -> tuple[str | None, str]:
+    """The article text, one paragraph a line, and which extractor produced it.
+
+    trafilatura decides unless it kept little (under MIN_TEXT_CHARS, or under MIN_PARAGRAPH_SHARE of
+    the page's long <p> text); then justext with its Arabic stoplist gives a second opinion, kept when
+    its sentence-like text (paragraphs of BODY_WORDS words or more) is JUSTEXT_MARGIN times larger.
+    """
+    first = _trafilatura_paragraphs(tree)
+    size = sum(len(p) for p in first)
+    if size >= MIN_TEXT_CHARS and size >= MIN_PARAGRAPH_SHARE * _long_paragraph_chars(tree):
+        return "\n".join(first), "trafilatura"
+    second = _justext_paragraphs(html)
+    if _body_chars(second) >= JUSTEXT_MARGIN * _body_chars(first) and second:
+        return "\n".join(second), "justext"
+    return ("\n".join(first) or None), "trafilatura"
+
+
+def _trafilatura_paragraphs(tree: Any) -> list[str]:
+    # trafilatura's balanced mode, not favor_recall: on the shared pages recall mode gained no article
+    # line and added only chrome (one page's whole 120-line menu); short extractions get justext instead.
+    try:
+        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=False)
+    except Exception as e:  # trafilatura lets lxml errors from broken markup through
+        log.warning("trafilatura failed: %s", e)
+        return []
+    text = getattr(doc, "text", None) if doc is not None else None
+    return _lines(text.splitlines()) if text else []
+
+
+def _justext_paragraphs(html: str) -> list[str]:
+    # justext's defaults: a paragraph is good from 200 characters with a third of stop words, which
+    # Arabic news prose passes (SaudiNewsNet paragraphs: median stop-word share 0.48, 308 characters).
+    try:
+        paragraphs = justext.justext(html.encode("utf-8"), _arabic_stoplist(), encoding="utf-8")
+    except Exception as e:  # justext raises on pages lxml cannot read as a document
+        log.warning("justext failed: %s", e)
+        return []
+    return _lines(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+@cache
+def _arabic_stoplist() -> frozenset[str]:
+    return frozenset(justext.get_stoplist("Arabic"))
+
+
+def _lines(paragraphs: Iterable[str]) -> list[str]:
+    """Paragraphs on one line each, without a repeat of a long paragraph already kept.
+
+    trafilatura's fallback sometimes returns a short article's only paragraph twice; a page never
+    repeats running text verbatim on purpose, while short lines ("***", a refrain) may recur.
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in paragraphs:
+        line = _WHITESPACE.sub(" ", raw).strip()
+        if not line or line in seen:
+            continue
+        if len(line.split()) >= BODY_WORDS:
+            seen.add(line)
+        out.append(line)
+    return out
+
+
+def _body_chars(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if len(p.split()) >= BODY_WORDS)
+
+
+def _long_paragraph_chars(tree: Any) -> int:
+    """Characters in the page's <p> elements that read as running text."""
+    total = 0
+    for p in tree.iter("p"):
+        text = _WHITESPACE.sub(" ", p.text_content()).strip()
+        if len(text.split()) >= BODY_WORDS:
+            total += len(text)
+    return total
+
+
+# Metadata ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    title: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def _metadata(tree: Any, url: str | None) -> _Meta:
+    """Title, site name and URL from trafilatura's metadata readers (meta tags, then JSON-LD, then markup).
+
+    These are the parts of ``trafilatura.extract_metadata`` hadath uses; the rest (authors, categories,
+    tags, licence) took two thirds of its time on the shared pages. The date is :func:`_published`'s.
+    """
+    try:
+        found = tmeta.examine_meta(tree)
+        try:
+            found = tmeta.extract_meta_json(tree, found)
+        except Exception as e:  # trafilatura's JSON-LD reader trips on malformed JSON-LD
+            log.debug("JSON-LD metadata skipped: %s", e)
+        return _Meta(
+            title=_str(found.title) or _str(tmeta.extract_title(tree)),
+            # "@Sputnik_Ar": a Twitter handle given as the site name.
+            sitename=(_str(found.sitename) or _str(tmeta.extract_sitename(tree)) or "").lstrip("@") or None,
+            url=url or _str(found.url) or _str(tmeta.extract_url(tree)),
+        )
+    except Exception as e:  # metadata is optional: a page keeps its text without it
+        log.warning("trafilatura metadata failed: %s", e)
+        return _Meta(url=url)
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):  # JSON-LD may give a list of names
+        value = value[0] if value else None
+    if isinstance(value, str):
+        return _WHITESPACE.sub(" ", value).strip() or None
+    return None
+
+
+def _clean_outlet(name: str | None) -> str | None:
+    """A readable site name: entities decoded, copyright notices and years removed, URLs to hosts.
+
+    >>> _clean_outlet("&amp;copy; 2016 aryanews.com")
+    'aryanews.com'
+    """
+    if not name:
+        return None
+    for _ in range(3):  # pages double- and triple-escape their meta content
+        name = htmllib.unescape(name)
+    name = _OUTLET_NOISE.sub(" ", name)
+    # "Site | tagline | short name": the name comes first.
+    name = _WHITESPACE.sub(" ", name.split(" | ")[0]).strip(" -|,.:")
+    if not name:
+        return None
+    return _host(name) if _DOMAIN.match(name) else name
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = _DOMAIN.match(url.strip())
+    host = m.group(1) if m else urlparse(url).hostname
+    return host.lower().removeprefix("www.") if host else None
+
+
+def _clean_title(title: str | None, outlet: str | None) -> str | None:
+    """The page title without the site name that pages put before or after it.
+
+    >>> _clean_title("وزير الري يفتتح محطة - اليوم السابع", "اليوم السابع")
+    'وزير الري يفتتح محطة'
+    """
+    if not title or not outlet:
+        return title
+    site = normalize(outlet)
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) > 1 and normalize(parts[-1]) == site:
+        return title[: title.rfind(parts[-1])].rstrip(" -|–—:»«") or title
+    if len(parts) > 1 and normalize(parts[0]) == site:
+        return title[len(parts[0]) :].lstrip(" -|–—:»«") or title
+    return title
+
+
+# Publication date -------------------------------------------------------------------------------------
+
+
+def _date_params(extensive: bool) -> dict[str, Any]:
+    latest = datetime.now(UTC).date() + FUTURE_SLACK
+    return {
+        "original_date": True,
+        "extensive_search": extensive,
+        "min_date": EARLIEST_DATE.isoformat(),
+        "max_date": latest.isoformat(),
+    }
+
+
+def _published(tree: Any, url: str | None, html: str) -> str | None:
+    """The publication date as ``YYYY-MM-DD``: the page's markup first, then htmldate's text search.
+
+    The first pass is what trafilatura's metadata would give (htmldate on meta tags, JSON-LD, the URL
+    and date elements); only without a plausible answer does htmldate search the text. Either answer
+    must be plausible (:func:`valid_date`) and must not be a year dressed up as a day.
+    """
+    for extensive in (False, True):
+        try:
+            found = htmldate.find_date(tree, url=url, **_date_params(extensive))
+        except Exception as e:  # htmldate's parsers raise on odd date strings
+            log.warning("htmldate failed: %s", e)
+            continue
+        day = _plausible(found, html)
+        if day:
+            return day
+    return None
+
+
+def _plausible(value: str | None, html: str) -> str | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    if not valid_date(day) or _year_only(day, html):
+        return None
+    return day.isoformat()
+
+
+def valid_date(day: date, today: date | None = None) -> bool:
+    """Whether ``day`` can be a publication date: from 1995 on and not after ``today`` (UTC) + 1 day."""
+    today = today or datetime.now(UTC).date()
+    return EARLIEST_DATE <= day <= today + FUTURE_SLACK
+
+
+_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_JANUARY = r"(?:يناير|كانون الثاني|كانون ثاني|جانفي|ژانویه|january|jan\.?)"
+
+
+def _year_only(day: date, html: str) -> bool:
+    """A 1 January the page never writes: htmldate's year-level last resort, not a day.
+
+    When htmldate finds only a year (the copyright line "© 2016", or "4 آذار 2021" whose Levantine
+    month it cannot read) it answers 1 January of it; no date beats a wrong day, and the line
+    classifier may still find the date in the text.
+    """
+    if (day.month, day.day) != (1, 1):
+        return False
+    y = day.year
+    written = re.compile(
+        rf"(?<!\d)(?:{y}[-/.]0?1[-/.]0?1|0?1[-/.]0?1[-/.]{y})(?!\d)"
+        rf"|(?<!\d)0?1\s*{_JANUARY}\s*,?\s*{y}|{_JANUARY}\s+0?1,?\s+{y}",
+        re.I,
+    )
+    return written.search(html.translate(_INDIC_DIGITS)) is None
