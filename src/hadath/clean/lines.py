@@ -99,6 +99,8 @@ def _section_rest(line: str) -> str | None:
             rest = m.group("rest")
             if not rest:
                 return ""
+            if _words(rest) >= MIN_BODY_WORDS:
+                return None  # "اخترنا لكم في هذا العدد …": a body sentence that starts like a marker
             # Map the glued remainder back to the original spelling by its length from the end.
             return line.strip()[-len(rest) :] if len(rest) <= len(line.strip()) else rest
     return None

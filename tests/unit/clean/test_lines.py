@@ -37,6 +37,10 @@ APPENDED = (
         ("تنويه: المقال يعبر عن رأي كاتبه", "disclaimer"),
         ("تاريخ النشر: 12 مارس 2024", "metadata"),
         ("الرئيسية > أخبار > سياسة", "navigation"),
+        ("الآراء الواردة أدناه لا تعبر عن رأي الموقع بل عن رأي كاتبها", "disclaimer"),
+        ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", "metadata"),
+        ("حوار: آسيا العتروس", "credit"),
+        ("لینک کوتاه: https://example.org/x", "persian_chrome"),
         (BODY, None),
         ("الأردن ومصر يبحثان التصعيد في المنطقة", None),
     ],
@@ -83,6 +87,12 @@ def test_page_with_appended_article_and_headline_list() -> None:
     assert segs[0].outlet == "بترا"
     assert segs[0].published == "2024-03-12"
     assert segs[1].lines == [APPENDED]
+
+
+def test_body_sentence_that_opens_like_a_marker_is_kept() -> None:
+    lead = "اخترنا لكم في هذا العدد مجموعة من التطبيقات المفيدة التي تساعد على تنظيم الوقت وإدارة المهام اليومية بسهولة."
+    segs = segment_text("\n".join([lead, BODY, BODY2]))
+    assert segs[0].lines == [lead, BODY, BODY2]
 
 
 def test_glued_marker_and_headline_list_only() -> None:
