@@ -87,13 +87,15 @@ def _merge_same_story(clusters: list[list[EventMention]], similar: Similarity) -
     Candidate pairs come from blocking on (type, actor) and (type, place), so only clusters that could
     be one event are compared.
     """
-    keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         for m in c:
-            for k in {m.source, m.target, "@" + (m.place or "")} - {None, "@"}:
-                keys[(m.plover, str(k))].append(i)
-            if not m.source and not m.target and not m.place:
-                keys[(m.plover, "?")].append(i)
+            # Weekly buckets, each cluster in its week and the next, so two clusters within a week always
+            # share a bucket and a bucket never spans the whole corpus.
+            week = _week(m)
+            for k in ({m.source, m.target, "@" + (m.place or "")} - {None, "@"}) or {"?"}:
+                for w in (week, week + 1):
+                    keys[(m.plover, str(k), w)].append(i)
     parent = list(range(len(clusters)))
 
     def find(i: int) -> int:
@@ -124,6 +126,14 @@ def _merge_same_story(clusters: list[list[EventMention]], similar: Similarity) -
     return [c for i, c in enumerate(clusters) if find(i) == i and c]
 
 
+def _week(m: EventMention) -> int:
+    """A week number from the event's day, else the report's; -1 when neither is known."""
+    day = _day(m)
+    if day is None and m.published:
+        day = date.fromisoformat(m.published[:10])
+    return day.toordinal() // 7 if day is not None else -1
+
+
 def _compatible_clusters(a: list[EventMention], b: list[EventMention]) -> bool:
     """Whether two clusters could be one event: no shared article, modes and dates that agree."""
     if {m.article for m in a} & {m.article for m in b}:
@@ -151,17 +161,21 @@ def _join_by_content(
         for m in c:
             if m.main:
                 with_main[m.article] = i
+    published = {a.id: (a.published or "")[:10] for a in articles}
     by_day: dict[str, list[str]] = defaultdict(list)
-    published = {a.id: a.published for a in articles}
-    for art_id in with_main:
-        by_day[(published.get(art_id) or "")[:10]].append(art_id)
-    joined: dict[int, list[str]] = defaultdict(list)
+    for art_id in sorted(with_main):
+        by_day[published.get(art_id, "")].append(art_id)
+    waiting: dict[str, list[str]] = defaultdict(list)
     for art in articles:
-        if art.id in with_main:
-            continue
-        score, other = similar.best(art.id, sorted(_nearby(by_day, art.published)))
-        if score >= STRONG_TEXT_SIMILARITY:
-            joined[with_main[other]].append(art.id)
+        if art.id not in with_main:
+            waiting[published[art.id]].append(art.id)
+    joined: dict[int, list[str]] = defaultdict(list)
+    # One sparse product per publication day: that day's articles against a week of candidates.
+    for day, ids in sorted(waiting.items()):
+        candidates = sorted(_nearby(by_day, day or None))
+        for art_id, (score, other) in zip(ids, similar.best_many(ids, candidates), strict=True):
+            if score >= STRONG_TEXT_SIMILARITY:
+                joined[with_main[other]].append(art_id)
     return {i: tuple(sorted(ids)) for i, ids in joined.items()}
 
 

@@ -69,3 +69,22 @@ class Similarity:
         scores = (self._matrix[rows] @ self._matrix[i].T).toarray().ravel()
         k = int(np.argmax(scores))
         return float(scores[k]), names[k]
+
+    def best_many(self, ids: Sequence[str], candidates: Sequence[str]) -> list[tuple[float, str]]:
+        """For each of ``ids``, its most similar candidate (not itself) and the score, in one product."""
+        rows = [self._row.get(a, -1) for a in ids]
+        names = [c for c in candidates if c in self._row]
+        out = [(0.0, "")] * len(ids)
+        known = [k for k, r in enumerate(rows) if r >= 0]
+        if self._matrix is None or not names or not known:
+            return out
+        scores = (
+            self._matrix[[rows[k] for k in known]] @ self._matrix[[self._row[c] for c in names]].T
+        ).toarray()
+        column = {name: j for j, name in enumerate(names)}
+        for k, row in zip(known, scores, strict=True):
+            if ids[k] in column:
+                row[column[ids[k]]] = -1.0  # never its own best match
+            best = int(np.argmax(row))
+            out[k] = (float(row[best]), names[best])
+        return out
