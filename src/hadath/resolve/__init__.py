@@ -25,6 +25,8 @@ PROVIDES = ("event",)
 
 # Two dated reports of one event: the event day and a report up to this many days later.
 MAX_DAY_GAP = 3
+# How far apart in time two mentions may be and still be compared at all (reports trail events).
+WINDOW_DAYS = 7
 # Cosine between two articles above which a mention with no date joins a cluster. Calibrated on the seed
 # pages: two outlets' reports of one call score 0.54; the same two ministers' call three years earlier
 # scores 0.24-0.26 against them. To be re-calibrated on the labelled SaudiNewsNet set.
@@ -189,23 +191,46 @@ def _nearby(by_day: dict[str, list[str]], published: str | None) -> list[str]:
     return out
 
 
+def _reference_day(m: EventMention) -> date | None:
+    """The event's day, else the day it was reported: what places a mention in time for blocking."""
+    day = _day(m)
+    if day is None and m.published:
+        day = date.fromisoformat(m.published[:10])
+    return day
+
+
 def _cluster(
     block: list[EventMention], sim: Callable[[EventMention, EventMention], float]
 ) -> list[list[EventMention]]:
-    """Single-link clustering inside one identity block, dated mentions first so they anchor."""
+    """Single-link clustering inside one identity block, dated mentions first so they anchor.
+
+    A mention is compared only with clusters seen within ``WINDOW_DAYS`` of it, so a block that spans
+    months (an actor in the news every week) costs what its busiest fortnight costs.
+    """
     order = sorted(block, key=lambda m: (_day(m) is None, m.date or "", m.id))
     clusters: list[list[EventMention]] = []
+    days: dict[date | None, list[int]] = defaultdict(list)  # reference day → clusters seen on it
     for m in order:
-        best: list[EventMention] | None = None
-        best_score = 0.0
-        for c in clusters:
-            score = _affinity(m, c, sim)
-            if score > best_score:
-                best, best_score = c, score
-        if best is not None:
-            best.append(m)
+        ref = _reference_day(m)
+        nearby: Sequence[int]
+        if ref is None:
+            nearby = range(len(clusters))
         else:
+            around = (date.fromordinal(ref.toordinal() + d) for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1))
+            nearby = sorted({i for d in (*around, None) for i in days.get(d, [])})
+        best: int | None = None
+        best_score = 0.0
+        for i in nearby:
+            score = _affinity(m, clusters[i], sim)
+            if score > best_score:
+                best, best_score = i, score
+        if best is None:
             clusters.append([m])
+            best = len(clusters) - 1
+        else:
+            clusters[best].append(m)
+        if best not in days[ref]:
+            days[ref].append(best)
     return clusters
 
 
