@@ -90,7 +90,10 @@ def test_page_with_appended_article_and_headline_list() -> None:
 
 
 def test_body_sentence_that_opens_like_a_marker_is_kept() -> None:
-    lead = "اخترنا لكم في هذا العدد مجموعة من التطبيقات المفيدة التي تساعد على تنظيم الوقت وإدارة المهام اليومية بسهولة."
+    lead = (
+        "اخترنا لكم في هذا العدد مجموعة من التطبيقات المفيدة التي تساعد على تنظيم الوقت "
+        "وإدارة المهام اليومية بسهولة."
+    )
     segs = segment_text("\n".join([lead, BODY, BODY2]))
     assert segs[0].lines == [lead, BODY, BODY2]
 
