@@ -40,56 +40,187 @@ EXTRA_ALPHA3 = {"XK": "XKX"}
 
 # CLDR exemplar cities in dependent territories are filed under the sovereign state.
 SOVEREIGN = {
-    "HK": "CHN", "MO": "CHN",
-    "PR": "USA", "GU": "USA", "VI": "USA", "AS": "USA", "MP": "USA", "UM": "USA",
-    "GL": "DNK", "FO": "DNK",
-    "GI": "GBR", "BM": "GBR", "KY": "GBR", "IM": "GBR", "JE": "GBR", "GG": "GBR", "VG": "GBR",
-    "TC": "GBR", "MS": "GBR", "AI": "GBR", "FK": "GBR", "SH": "GBR", "IO": "GBR", "GS": "GBR",
-    "RE": "FRA", "YT": "FRA", "GP": "FRA", "MQ": "FRA", "GF": "FRA", "PF": "FRA", "NC": "FRA",
-    "BL": "FRA", "MF": "FRA", "PM": "FRA", "WF": "FRA", "TF": "FRA",
-    "AW": "NLD", "CW": "NLD", "SX": "NLD", "BQ": "NLD",
-    "NU": "NZL", "CK": "NZL", "TK": "NZL",
-    "NF": "AUS", "CX": "AUS", "CC": "AUS",
-    "SJ": "NOR", "AX": "FIN", "EA": "ESP", "IC": "ESP",
+    "HK": "CHN",
+    "MO": "CHN",
+    "PR": "USA",
+    "GU": "USA",
+    "VI": "USA",
+    "AS": "USA",
+    "MP": "USA",
+    "UM": "USA",
+    "GL": "DNK",
+    "FO": "DNK",
+    "GI": "GBR",
+    "BM": "GBR",
+    "KY": "GBR",
+    "IM": "GBR",
+    "JE": "GBR",
+    "GG": "GBR",
+    "VG": "GBR",
+    "TC": "GBR",
+    "MS": "GBR",
+    "AI": "GBR",
+    "FK": "GBR",
+    "SH": "GBR",
+    "IO": "GBR",
+    "GS": "GBR",
+    "RE": "FRA",
+    "YT": "FRA",
+    "GP": "FRA",
+    "MQ": "FRA",
+    "GF": "FRA",
+    "PF": "FRA",
+    "NC": "FRA",
+    "BL": "FRA",
+    "MF": "FRA",
+    "PM": "FRA",
+    "WF": "FRA",
+    "TF": "FRA",
+    "AW": "NLD",
+    "CW": "NLD",
+    "SX": "NLD",
+    "BQ": "NLD",
+    "NU": "NZL",
+    "CK": "NZL",
+    "TK": "NZL",
+    "NF": "AUS",
+    "CX": "AUS",
+    "CC": "AUS",
+    "SJ": "NOR",
+    "AX": "FIN",
+    "EA": "ESP",
+    "IC": "ESP",
 }
 
 # CLDR time-zone "cities" left out: places no news names, island groups rather than cities, and Arabic
 # renderings that are misspelt or are ordinary words (the important ones are re-added, correctly spelt,
 # in cities_curated.tsv).
 CLDR_CITY_SKIP_PREFIXES = (
-    "Antarctica/", "Arctic/", "Etc/", "America/Indiana/", "America/Kentucky/", "America/North_Dakota/",
+    "Antarctica/",
+    "Arctic/",
+    "Etc/",
+    "America/Indiana/",
+    "America/Kentucky/",
+    "America/North_Dakota/",
 )
 CLDR_CITY_SKIP = {
     # misspelt, obsolete or wrong Arabic names
-    "Europe/Samara", "America/Moncton", "America/Coral_Harbour", "America/Godthab", "America/Scoresbysund",
-    "America/Noronha", "Australia/Perth", "Australia/Brisbane", "Pacific/Truk", "Pacific/Ponape",
-    "Pacific/Easter", "Pacific/Enderbury", "Pacific/Kanton", "America/Argentina/Ushuaia",
-    "America/Argentina/Tucuman", "America/Juneau", "America/Lower_Princes", "Asia/Ulaanbaatar",
-    "Africa/Lubumbashi", "Asia/Kuching", "Asia/Irkutsk", "Europe/Volgograd", "America/Araguaina",
-    "America/Belem", "America/Campo_Grande", "America/Boa_Vista", "America/Cuiaba", "America/Eirunepe",
-    "America/Jujuy", "Asia/Saigon", "Asia/Oral", "Asia/Makassar",
+    "Europe/Samara",
+    "America/Moncton",
+    "America/Coral_Harbour",
+    "America/Godthab",
+    "America/Scoresbysund",
+    "America/Noronha",
+    "Australia/Perth",
+    "Australia/Brisbane",
+    "Pacific/Truk",
+    "Pacific/Ponape",
+    "Pacific/Easter",
+    "Pacific/Enderbury",
+    "Pacific/Kanton",
+    "America/Argentina/Ushuaia",
+    "America/Argentina/Tucuman",
+    "America/Juneau",
+    "America/Lower_Princes",
+    "Asia/Ulaanbaatar",
+    "Africa/Lubumbashi",
+    "Asia/Kuching",
+    "Asia/Irkutsk",
+    "Europe/Volgograd",
+    "America/Araguaina",
+    "America/Belem",
+    "America/Campo_Grande",
+    "America/Boa_Vista",
+    "America/Cuiaba",
+    "America/Eirunepe",
+    "America/Jujuy",
+    "Asia/Saigon",
+    "Asia/Oral",
+    "Asia/Makassar",
     # replaced by curated rows with the names Arabic news uses
-    "Asia/Gaza", "Asia/Hebron", "Africa/Algiers", "Africa/Tunis",
+    "Asia/Gaza",
+    "Asia/Hebron",
+    "Africa/Algiers",
+    "Africa/Tunis",
     # ordinary Arabic words or personal names ("نوم" sleep, "ماهي" what is, "دارون" Darwin)
-    "America/Nome", "Indian/Mahe", "Australia/Darwin",
+    "America/Nome",
+    "Indian/Mahe",
+    "Australia/Darwin",
     # islands, archipelagos and zones named after a territory rather than a city
-    "Atlantic/Azores", "Atlantic/Canary", "Atlantic/Madeira", "Atlantic/Faeroe", "Atlantic/South_Georgia",
-    "Indian/Chagos", "Indian/Kerguelen", "Indian/Christmas", "Indian/Cocos", "Indian/Maldives",
-    "Indian/Reunion", "Pacific/Galapagos", "Pacific/Marquesas", "Pacific/Gambier", "Pacific/Chatham",
-    "Pacific/Bougainville", "Pacific/Guadalcanal", "Pacific/Efate", "Pacific/Tongatapu", "Pacific/Kosrae",
-    "Pacific/Kwajalein", "Pacific/Kiritimati", "Pacific/Fakaofo", "Pacific/Midway", "Pacific/Wake",
-    "Pacific/Pitcairn", "Pacific/Norfolk", "Pacific/Wallis", "Pacific/Tahiti", "America/Antigua",
-    "America/Montserrat", "America/Martinique", "America/Cayman", "America/St_Kitts", "America/St_Lucia",
-    "America/St_Vincent", "America/St_Barthelemy", "America/St_Thomas", "America/Miquelon", "Europe/Malta",
+    "Atlantic/Azores",
+    "Atlantic/Canary",
+    "Atlantic/Madeira",
+    "Atlantic/Faeroe",
+    "Atlantic/South_Georgia",
+    "Indian/Chagos",
+    "Indian/Kerguelen",
+    "Indian/Christmas",
+    "Indian/Cocos",
+    "Indian/Maldives",
+    "Indian/Reunion",
+    "Pacific/Galapagos",
+    "Pacific/Marquesas",
+    "Pacific/Gambier",
+    "Pacific/Chatham",
+    "Pacific/Bougainville",
+    "Pacific/Guadalcanal",
+    "Pacific/Efate",
+    "Pacific/Tongatapu",
+    "Pacific/Kosrae",
+    "Pacific/Kwajalein",
+    "Pacific/Kiritimati",
+    "Pacific/Fakaofo",
+    "Pacific/Midway",
+    "Pacific/Wake",
+    "Pacific/Pitcairn",
+    "Pacific/Norfolk",
+    "Pacific/Wallis",
+    "Pacific/Tahiti",
+    "America/Antigua",
+    "America/Montserrat",
+    "America/Martinique",
+    "America/Cayman",
+    "America/St_Kitts",
+    "America/St_Lucia",
+    "America/St_Vincent",
+    "America/St_Barthelemy",
+    "America/St_Thomas",
+    "America/Miquelon",
+    "Europe/Malta",
     "America/Bahia",
     # settlements too small for the news
-    "Europe/Busingen", "America/Creston", "America/Danmarkshavn", "America/Thule", "America/Resolute",
-    "America/Rankin_Inlet", "America/Swift_Current", "America/Cambridge_Bay", "America/Fort_Nelson",
-    "America/Dawson", "America/Dawson_Creek", "America/Glace_Bay", "America/Goose_Bay", "America/Inuvik",
-    "America/Iqaluit", "America/Blanc-Sablon", "America/Menominee", "America/Metlakatla",
-    "America/Yakutat", "America/Sitka", "America/Adak", "America/Ojinaga", "America/Bahia_Banderas",
-    "America/Santarem", "America/Porto_Velho", "America/Rio_Branco", "Australia/Eucla",
-    "Australia/Broken_Hill", "Australia/Lindeman", "Australia/Lord_Howe", "Asia/Khandyga", "Asia/Ust-Nera",
+    "Europe/Busingen",
+    "America/Creston",
+    "America/Danmarkshavn",
+    "America/Thule",
+    "America/Resolute",
+    "America/Rankin_Inlet",
+    "America/Swift_Current",
+    "America/Cambridge_Bay",
+    "America/Fort_Nelson",
+    "America/Dawson",
+    "America/Dawson_Creek",
+    "America/Glace_Bay",
+    "America/Goose_Bay",
+    "America/Inuvik",
+    "America/Iqaluit",
+    "America/Blanc-Sablon",
+    "America/Menominee",
+    "America/Metlakatla",
+    "America/Yakutat",
+    "America/Sitka",
+    "America/Adak",
+    "America/Ojinaga",
+    "America/Bahia_Banderas",
+    "America/Santarem",
+    "America/Porto_Velho",
+    "America/Rio_Branco",
+    "Australia/Eucla",
+    "Australia/Broken_Hill",
+    "Australia/Lindeman",
+    "Australia/Lord_Howe",
+    "Asia/Khandyga",
+    "Asia/Ust-Nera",
     "Asia/Srednekolymsk",
 }
 CLDR_REGIONS = {"Asia/Kamchatka", "Asia/Sakhalin"}
@@ -229,15 +360,19 @@ def build_countries(src: Sources, curated: list[dict[str, str]]) -> list[dict[st
         name_ar = cur["name_ar"] or base_ar
         names = [clean_ar(x) for x in [base_ar, *src.other_ar.get(a2, [])]]
         derived[iso3] = [n for n in names if usable_alias(n) and n not in DERIVED_SKIP]
-        rows.append({
-            "iso3": iso3,
-            "name_en": cur["name_en"] or base_en,
-            "name_ar": name_ar,
-            "aliases_ar": "",
-            "adjectives_ar": "|".join(unique([f for a in split(cur["adjectives_ar"]) for f in inflect(a)])),
-            "capital_en": cur["capital_en"],
-            "capital_ar": cur["capital_ar"],
-        })
+        rows.append(
+            {
+                "iso3": iso3,
+                "name_en": cur["name_en"] or base_en,
+                "name_ar": name_ar,
+                "aliases_ar": "",
+                "adjectives_ar": "|".join(
+                    unique([f for a in split(cur["adjectives_ar"]) for f in inflect(a)])
+                ),
+                "capital_en": cur["capital_en"],
+                "capital_ar": cur["capital_ar"],
+            }
+        )
     # A derived name that would point at two countries, or that is spelt like a nisba adjective
     # ("صربية" is also "Serbian"), is dropped; curated ones stay.
     adjectives = {key(a) for row in rows for a in split(row["adjectives_ar"])}
@@ -305,8 +440,13 @@ def build_cities(
             raise SystemExit(f"cities_curated.tsv: unknown iso3 {r['iso3']!r} for {r['name_en']}")
         add(Place(r["name_en"], r["name_ar"], r["iso3"], r["kind"] or "city", split(r["aliases_ar"])))
     rows = [
-        {"name_en": p.name_en, "name_ar": p.name_ar, "iso3": p.iso3, "kind": p.kind,
-         "aliases_ar": "|".join(unique(p.aliases, exclude={key(p.name_ar)}))}
+        {
+            "name_en": p.name_en,
+            "name_ar": p.name_ar,
+            "iso3": p.iso3,
+            "kind": p.kind,
+            "aliases_ar": "|".join(unique(p.aliases, exclude={key(p.name_ar)})),
+        }
         for p in places
     ]
     return sorted(rows, key=lambda r: (r["iso3"], r["kind"], fold_en(r["name_en"])))
@@ -314,13 +454,27 @@ def build_cities(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, required=True,
-                        help="the shared data root (holding data/gazetteer) or the gazetteer folder itself")
-    parser.add_argument("--out", type=Path, default=KNOWLEDGE,
-                        help="knowledge folder with the curated files (default: the package's)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        required=True,
+        help="the shared data root (holding data/gazetteer) or the gazetteer folder itself",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=KNOWLEDGE,
+        help="knowledge folder with the curated files (default: the package's)",
+    )
     args = parser.parse_args(argv)
-    gazetteer = next((p for p in (args.shared / "data" / "gazetteer", args.shared / "gazetteer", args.shared)
-                      if (p / "cldr_arabic").is_dir()), None)
+    gazetteer = next(
+        (
+            p
+            for p in (args.shared / "data" / "gazetteer", args.shared / "gazetteer", args.shared)
+            if (p / "cldr_arabic").is_dir()
+        ),
+        None,
+    )
     if gazetteer is None:
         parser.error(f"no gazetteer (cldr_arabic/) under {args.shared}")
     src = Sources.read(gazetteer)

@@ -261,7 +261,18 @@ def _compatible(a: str, b: str | None) -> bool:
 
 def _event(cluster: list[EventMention], joined_articles: tuple[ArticleText, ...] = ()) -> Event:
     joined = tuple(a.id for a in joined_articles)
-    rep = sorted(cluster, key=lambda m: (not m.main, m.source is None or m.target is None, m.id))[0]
+    # The report that says most: an article's main event, both actors named, a directed verb ("تلقى
+    # اتصالاً من") over a bare noun ("اتصال هاتفي مع"); the id only breaks ties.
+    rep = sorted(
+        cluster,
+        key=lambda m: (
+            not m.main,
+            m.source is None or m.target is None,
+            -m.confidence,
+            m.published or "",
+            m.id,
+        ),
+    )[0]
     dated = [m for m in cluster if m.date]
     when, precision = None, None
     if dated:
