@@ -26,7 +26,7 @@ PROVIDES = ("event",)
 # Two dated reports of one event: the event day and a report up to this many days later.
 MAX_DAY_GAP = 3
 # How far apart in time two mentions may be and still be compared at all (reports trail events).
-WINDOW_DAYS = 7
+WINDOW_DAYS = MAX_DAY_GAP + 1
 # Cosine between two articles above which a mention with no date joins a cluster. Calibrated on the seed
 # pages: two outlets' reports of one call score 0.54; the same two ministers' call three years earlier
 # scores 0.24-0.26 against them. To be re-calibrated on the labelled SaudiNewsNet set.
@@ -92,11 +92,11 @@ def _merge_same_story(clusters: list[list[EventMention]], similar: Similarity) -
     keys: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         for m in c:
-            # Weekly buckets, each cluster in its week and the next, so two clusters within a week always
-            # share a bucket and a bucket never spans the whole corpus.
-            week = _week(m)
+            # Buckets of WINDOW_DAYS, each cluster in its own and the next, so two clusters within the
+            # window always share one and a bucket never spans the corpus: cost grows with the corpus.
+            bucket = _bucket(m)
             for k in ({m.source, m.target, "@" + (m.place or "")} - {None, "@"}) or {"?"}:
-                for w in (week, week + 1):
+                for w in (bucket, bucket + 1):
                     keys[(m.plover, str(k), w)].append(i)
     parent = list(range(len(clusters)))
 
@@ -128,12 +128,10 @@ def _merge_same_story(clusters: list[list[EventMention]], similar: Similarity) -
     return [c for i, c in enumerate(clusters) if find(i) == i and c]
 
 
-def _week(m: EventMention) -> int:
-    """A week number from the event's day, else the report's; -1 when neither is known."""
-    day = _day(m)
-    if day is None and m.published:
-        day = date.fromisoformat(m.published[:10])
-    return day.toordinal() // 7 if day is not None else -1
+def _bucket(m: EventMention) -> int:
+    """A time bucket from the event's day, else the report's; -1 when neither is known."""
+    day = _reference_day(m)
+    return day.toordinal() // WINDOW_DAYS if day is not None else -1
 
 
 def _compatible_clusters(a: list[EventMention], b: list[EventMention]) -> bool:
