@@ -26,3 +26,21 @@ def need_shared(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds() -> list[Path]:
     return sorted(need_shared(SEEDS).glob("*.txt"))
+
+
+# A record whose every field is hostile markup, for the API and browser escaping tests (text written for
+# the tests).
+HOSTILE_TITLE = "<script>alert(1)</script>"
+HOSTILE = {
+    "url": "javascript:alert(3)",
+    "title": HOSTILE_TITLE,
+    "outlet": "<img src=x onerror=alert(2)>",
+    "published": "2024-05-01",
+    "text": (
+        "أجرى وزير الخارجية السعودي فيصل بن فرحان اليوم اتصالاً هاتفياً مع وزير الخارجية المصري سامح شكري، "
+        "وبحث الوزيران خلال الاتصال الأوضاع في قطاع غزة وجهود التهدئة ووقف إطلاق النار. "
+        "<script>alert(4)</script>"
+        '\n\nوقال شكري إن "<img src=x onerror=alert(5)>" هو ما تم الاتفاق عليه بين الجانبين خلال الاتصال '
+        "الهاتفي الذي جرى بين الوزيرين اليوم."
+    ),
+}

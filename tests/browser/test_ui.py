@@ -22,7 +22,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import EXAMPLES, SEEDS, need_shared
+from conftest import EXAMPLES, HOSTILE, HOSTILE_TITLE, SEEDS, need_shared
 from hadath import pipeline
 from hadath.store import Store
 
@@ -37,20 +37,6 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-HOSTILE_TITLE = "<script>alert(1)</script>"
-HOSTILE = {
-    "url": "javascript:alert(3)",
-    "title": HOSTILE_TITLE,
-    "outlet": "<img src=x onerror=alert(2)>",
-    "published": "2024-05-01",
-    "text": (
-        "أجرى وزير الخارجية السعودي فيصل بن فرحان اليوم اتصالاً هاتفياً مع وزير الخارجية المصري سامح شكري، "
-        "وبحث الوزيران خلال الاتصال الأوضاع في قطاع غزة وجهود التهدئة ووقف إطلاق النار. "
-        "<script>alert(4)</script>"
-        '\n\nوقال شكري إن "<img src=x onerror=alert(5)>" هو ما تم الاتفاق عليه بين الجانبين خلال الاتصال '
-        "الهاتفي الذي جرى بين الوزيرين اليوم."
-    ),
-}
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SEEDS, need_shared
+from conftest import EXAMPLES, HOSTILE, HOSTILE_TITLE, SEEDS, need_shared
 from hadath import pipeline
 from hadath.serve.api import create_app
 from hadath.serve.security import CONTENT_SECURITY_POLICY
@@ -28,20 +28,6 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2")
     from fastapi.testclient import TestClient
 
-HOSTILE_TITLE = "<script>alert(1)</script>"
-HOSTILE = {
-    "url": "javascript:alert(3)",
-    "title": HOSTILE_TITLE,
-    "outlet": "<img src=x onerror=alert(2)>",
-    "published": "2024-05-01",
-    "text": (
-        "أجرى وزير الخارجية السعودي فيصل بن فرحان اليوم اتصالاً هاتفياً مع وزير الخارجية المصري سامح شكري، "
-        "وبحث الوزيران خلال الاتصال الأوضاع في قطاع غزة وجهود التهدئة ووقف إطلاق النار. "
-        "<script>alert(4)</script>"
-        '\n\nوقال شكري إن "<img src=x onerror=alert(5)>" هو ما تم الاتفاق عليه بين الجانبين خلال الاتصال '
-        "الهاتفي الذي جرى بين الوزيرين اليوم."
-    ),
-}
 # An uploaded page for the ingest endpoint (text written for this test).
 UPLOAD = (
     "استقبل رئيس الوزراء العراقي محمد شياع السوداني في بغداد اليوم وزير الخارجية التركي، "
