@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 from tqdm import tqdm
@@ -103,6 +104,22 @@ def show(record_id: str, db: str) -> None:
     if text is None:
         raise click.UsageError(f"no record with id {record_id!r}; list ids with `hadath events --db {db}`")
     click.echo(text)
+
+
+@main.command()
+@click.option(
+    "--conll",
+    "conll",
+    type=click.File("r", encoding="utf-8"),
+    required=True,
+    help="Pre-tokenised CoNLL: a token a line (first column), a blank line between sentences; '-' for stdin.",
+)
+def tag(conll: TextIO) -> None:
+    """Append the predicted named-entity tag (ANERcorp names: B-PERS, I-LOC, O, ...) to every token line."""
+    from hadath.language import ner  # the CRF model loads only for this command
+
+    for line in ner.tag_conll(conll):
+        click.echo(line)
 
 
 def _report(store: Store, db: str, summary: pipeline.Summary, all_events: bool) -> None:

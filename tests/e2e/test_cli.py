@@ -181,3 +181,24 @@ def test_event_counts(first_run: str, db: Path) -> None:
     )
     assert sorted(call["outlets"]) == ["الوطن اليوم", "وكالة أنباء الشرق الأوسط"]
     assert call["first_seen"] == call["last_seen"] == "2024-03-12"
+
+
+def test_tag_conll_appends_one_bio_tag_per_token_and_keeps_sentence_breaks(tmp_path: Path) -> None:
+    conll = tmp_path / "in.conll"
+    conll.write_text(
+        "قال O\nوزير O\nالخارجية O\nالعراقي O\nفؤاد O\nحسين O\nفي O\nبغداد O\n\n"
+        "وصل O\nبلينكن O\nإلى O\nالقاهرة O\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["tag", "--conll", str(conll)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.split("\n")
+    assert lines[8] == ""  # the sentence break survives
+    rows = [line.split() for line in lines if line]
+    assert all(len(row) == 3 for row in rows)  # token, the ignored column, the predicted tag
+    tags = {row[0]: row[2] for row in rows}
+    assert tags["فؤاد"] == "B-PERS" and tags["حسين"] == "I-PERS"
+    assert tags["بغداد"] == "B-LOC" and tags["القاهرة"] == "B-LOC"
+    assert tags["قال"] == "O"
+    kinds = {"O"} | {f"{edge}-{kind}" for edge in "BI" for kind in ("PERS", "LOC", "ORG", "MISC")}
+    assert set(tags.values()) <= kinds
