@@ -4,16 +4,27 @@ Arabic news sentences are mostly verb–subject–object ("دعا وزير ال�
 المتحدة إلى …"), sometimes subject–verb ("وزير الخارجية تلقى اتصالاً من …"). The subject is the actor
 right after the verb (only adverbs between), else the nearest actor before it; the object is the next
 actor after the subject, or the first after a pattern's preposition ("من" in "تلقى اتصالاً من").
+
+Attacks and protests have rules of their own (:func:`_violence_roles`): the victim of a passive or
+intransitive verb ("اغتيل", "أصيب") or a counted one ("قتل 20 شخصا") is the target; the agent follows
+"على يد", "برصاص", "شنه"; the target follows "على" or "ضد"; whoever "تعرض" to an attack is its target.
+Beyond the named entities of the language layer, groups named by a common noun (``data/events/
+actor_nouns.tsv``: "انتحاري", "وحدة", "مصورا") are actors, with the country of a nisba adjective after
+them ("وحدة إسرائيلية خاصة" → ISR MIL).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from hadath.events.patterns import Match
-from hadath.language.knowledge import Knowledge
+from hadath.language.knowledge import Knowledge, load
 from hadath.models import Analysis
-from hadath.text.normalize import Token, normalize, strip_clitics
+from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
 # Tokens that may stand between a verb and its subject: time adverbs and weekday names.
 _ADVERBS = frozenset(
@@ -62,6 +73,8 @@ _LOCATIVE = frozenset(
         "قرب",
     ]
 )
+# Sectors of the state: an institution named alone belongs to the country where it acts.
+_STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
 MAX_SUBJECT_GAP = 3
@@ -69,6 +82,218 @@ MAX_SUBJECT_GAP = 3
 # شنت الميليشيات …" must not make the US the attacker).
 MAX_SUBJECT_DISTANCE = 4
 _NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+# Verbs whose subject suffers the attack: passives and intransitives written like actives without
+# diacritics ("اغتيل الوزير", "أصيب ثلاثة جنود").
+_VICTIM_VERBS = _norm_set(["اغتيل", "اغتيلت", "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحت", "سقط", "سقطت"])
+# Verbs that may take their victim as subject when it is counted ("قتل 20 شخصا": twenty were killed) —
+# an agent is never counted in news style ("قتلت القوات الأمريكية 11 مسلحا").
+_KILL_VERBS = _norm_set(
+    ["قتل", "قتلت", "قتلوا", "قتلا", "خطف", "اختطف", "خطفوا", "اختطفوا", "خطفت", "اختطفت"]
+)
+_PREPOSITIONS = _norm_set(["على", "ضد", "إلى", "الى", "عن", "مع", "في", "لدى", "عند", "بين", "حول"])
+# Who is killed or kidnapped rather than killing: "خطف موظف بريطاني" (a British employee was kidnapped).
+_VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "BUS", "REL", "HLH"})
+# Verbs that fire or carry out what a weapon noun after them names: their subject is the attacker
+# ("أطلقت القوات الإسرائيلية صاروخا", "الطائرات الإسرائيلية أطلقت خمسة صواريخ").
+_LAUNCH = _norm_set(
+    ["أطلق", "أطلقت", "أطلقوا", "يطلق", "تطلق", "ألقى", "ألقت", "ألقوا", "زرع", "زرعت", "زرعوا", "فجر"]
+)
+# Verbs that make their subject the target of the attack noun after them ("تعرضت القافلة لهجوم",
+# "نجا القائد من محاولة اغتيال").
+_UNDERGO = _norm_set(["تعرض", "تعرضت", "يتعرض", "تتعرض", "بتعرض", "لتعرض", "نجا", "نجت", "ينجو", "تنجو"])
+# Words after which the agent of an attack is named: "على يد مسلحين", "برصاص القناصة", "هجوم شنه
+# مسلحون", "من قبل الشرطة". Normalised, clitics included where the word takes them.
+_AGENT_MARKERS = _norm_set(
+    [
+        "برصاص",
+        "بنيران",
+        "شنه",
+        "شنها",
+        "شنته",
+        "شنتها",
+        "نفذه",
+        "نفذها",
+        "نفذته",
+        "نفذتها",
+        "تبناه",
+        "تبنته",
+        "تبنتها",
+        "تبناها",
+        "قبل",
+        "جانب",
+        "يد",
+    ]
+)
+# Markers that name the agent of a passive ("قتل الجندي برصاص قناص"): the subject is then the victim.
+_PASSIVE_AGENT = _norm_set(["برصاص", "بنيران", "قبل", "جانب", "يد"])
+# "من قبل", "من جانب", "على يد": the marker counts only after its preposition.
+_AGENT_AFTER = {normalize("قبل"): "من", normalize("جانب"): "من", normalize("يد"): normalize("على")}
+# Words after which the target of an attack or a protest is named: "على", "ضد", "بحق", and the
+# slogans of a protest ("مناهضة للحكومة", "تنديدا بزيارة", "مطالبين الحكومة").
+_TARGET_MARKERS = _norm_set(
+    [
+        "على",
+        "ضد",
+        "بحق",
+        "استهدف",
+        "استهدفت",
+        "مستهدفة",
+        "مستهدفا",
+        "مناهضة",
+        "المناهضة",
+        "مناهضين",
+        "مناوئة",
+        "المناوئة",
+        "مناوئين",
+        "معارضة",
+        "تنديدا",
+        "للتنديد",
+        "منددين",
+        "منددة",
+        "ينددون",
+        "مطالبين",
+        "مطالبا",
+        "لمطالبة",
+        "يطالبون",
+        "طالبوا",
+    ]
+)
+# Clashes have two sides: the second is named after "مع" ("اشتبك متظاهرون مع الجيش").
+_CLASH = _norm_set(["اشتبك", "اشتبكت", "اشتبكوا", "اشتباك", "اشتباكات", "اشتباكا", "مواجهات", "تصادم"])
+_WITH = _norm_set(["مع"])
+# Words that may stand between a verb or a casualty noun and the victim: time words, approximations
+# and counts ("اغتالت قبل ظهر أمس ناشطا", "مقتل زهاء 15 مسلحا").
+_FILLERS = _norm_set(
+    [
+        "قبل",
+        "بعد",
+        "ظهر",
+        "فجر",
+        "ليلا",
+        "ليل",
+        "فجرا",
+        "الماضي",
+        "الماضية",
+        "الأسبوع",
+        "الاسبوع",
+        "أول",
+        "زهاء",
+        "ما",
+        "لا",
+        "يقل",
+        "عن",
+        "على",
+        "الأقل",
+    ]
+)
+# "على الأقل", "على خلفية", "على وقع": على that introduces no participant.
+_NOT_TARGET_AFTER = _norm_set(["الأقل", "الاقل", "خلفية", "وقع", "يد", "الفور", "مدى", "طول", "رأس"])
+# How many tokens after a trigger its markers may stand, and how soon after a marker the actor.
+MARKER_WINDOW = 10
+MARKER_GAP = 3
+# How many time words and counts may stand between a verb and its object ("قتلت القوات قبل ظهر أمس
+# ستة متشددين").
+MAX_FILLER_GAP = 6
+# How far after the verb (and its subject) the agent of a passive may be named.
+PASSIVE_WINDOW = 4
+# Descriptive adjectives that may stand between a noun and its nisba ("وحدة إسرائيلية خاصة",
+# "ضربات جوية أميركية").
+_DESCRIPTORS = _norm_set(
+    [
+        "جوية",
+        "الجوية",
+        "جوي",
+        "الجوي",
+        "عسكرية",
+        "العسكرية",
+        "خاصة",
+        "الخاصة",
+        "مسلحة",
+        "المسلحة",
+        "حربية",
+        "الحربية",
+        "أمنية",
+        "الأمنية",
+        "مسيرة",
+        "المسيرة",
+        "مدفعي",
+        "المدفعي",
+        "صاروخي",
+        "الصاروخي",
+        "مقنعون",
+        "مجهولون",
+        "مجهولين",
+        "جديد",
+        "الجديد",
+        "جديدة",
+        "الجديدة",
+    ]
+)
+# Nominal attack triggers that are verb phrases written as one pattern ("أطلقوا النار", "فجر نفسه"):
+# their subject is chosen like a verb's.
+_VERBAL_NOUNS = _norm_set(["أطلق", "أطلقوا", "أطلقت", "اطلق", "اطلقوا", "فجر", "فجرت"])
+_COUNT_WORDS = _norm_set(
+    [
+        "ثلاثة",
+        "ثلاث",
+        "أربعة",
+        "أربع",
+        "خمسة",
+        "خمس",
+        "ستة",
+        "ست",
+        "سبعة",
+        "سبع",
+        "ثمانية",
+        "ثماني",
+        "تسعة",
+        "تسع",
+        "عشرة",
+        "عشر",
+        "عشرين",
+        "ثلاثين",
+        "أربعين",
+        "خمسين",
+        "عشرات",
+        "مئات",
+        "مئة",
+        "مائة",
+        "آلاف",
+        "ألف",
+        "اثنين",
+        "اثنان",
+        "أحد",
+        "إحدى",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    name: str
+    sector: str
+    country: str | None
+    qualified: bool  # an actor only with a nisba after it: "وحدة إسرائيلية", not "الوحدة الوطنية"
+
+
+@cache
+def _actor_nouns() -> tuple[dict[tuple[str, ...], _Noun], int]:
+    """``data/events/actor_nouns.tsv`` keyed by normalised tokens, and its longest key."""
+    text = resources.files("hadath").joinpath("data/events/actor_nouns.tsv").read_text(encoding="utf-8")
+    out: dict[tuple[str, ...], _Noun] = {}
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        k = tuple(t.norm for t in tokenize(row["noun_ar"]))
+        out.setdefault(
+            k,
+            _Noun(row["name_en"], row["sector"], row.get("iso3") or None, row.get("qualified") == "yes"),
+        )
+    return out, max(len(k) for k in out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +311,8 @@ class ActorRef:
 
 
 def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
-    """Every actor reference in the article: people (named or by title), organisations, countries."""
+    """Every actor reference in the article: people (named or by title), organisations, countries, and
+    groups named by a common noun."""
     entities = {e.id: e for e in analysis.entities}
     text = analysis.article.text
     refs: list[ActorRef] = []
@@ -98,6 +324,7 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
         name, name_ar = m.text, m.text
         if ent is not None:
             country, sector, name, name_ar = ent.country, ent.sector, ent.name, ent.name_ar
+        in_place = False
         if m.type == "LOC":
             if rec is None or rec.place_kind not in ("country", "capital"):
                 continue  # cities and regions are places, not actors
@@ -108,7 +335,9 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
                 name = country_rec.name if country_rec else rec.name
                 name_ar = country_rec.name_ar if country_rec else rec.name_ar
             country = rec.country
-            sector = "GOV"
+            # "التونسيين": a people named by its plural nisba are civilians, not the government.
+            sector = "CVL" if _is_people(m.text, kb) else "GOV"
+            in_place = _has_bi(m.text, kb)  # "بباكستان", "ببغداد": in the place
         elif m.type == "ORG" and sector in _REPORTING_SECTORS:
             continue
         if m.type == "PER" and sector is None:
@@ -123,10 +352,197 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
             continue  # nested inside the previous reference
         refs.append(
             ActorRef(
-                m_start, m.end, entity_id, name, name_ar, country, sector, _is_locative(text, m_start, refs)
+                m_start,
+                m.end,
+                entity_id,
+                name,
+                name_ar,
+                country,
+                sector,
+                in_place or _is_locative(text, m_start, refs),
             )
         )
-    return refs
+    return _placed(analysis, _with_nouns(text, refs, kb), kb)
+
+
+def _placed(analysis: Analysis, refs: list[ActorRef], kb: Knowledge) -> list[ActorRef]:
+    """State institutions named without a country ("الحكومة", "الشرطة") take the country of the places
+    their sentence names, when those are all in one country ("تظاهرات ضد الحكومة في تايلاند")."""
+    out: list[ActorRef] = []
+    for ref in refs:
+        if ref.country is None and ref.sector in _STATE_SECTORS and ref.entity.startswith("agt:"):
+            span = next((sp for sp in analysis.sentences if sp.start <= ref.start < sp.end), None)
+            countries = {
+                rec.country
+                for m in analysis.mentions
+                if m.type == "LOC" and span is not None and span.start <= m.start < span.end
+                for rec in [kb.records.get(m.entity)]
+                if rec is not None and rec.country
+            }
+            if len(countries) == 1:
+                iso = countries.pop()
+                label = kb.records.get(f"loc:{iso.lower()}")
+                _, sector, _, what = ref.entity.split(":", 3)
+                ref = replace(
+                    ref,
+                    entity=f"agt:{sector}:{iso.lower()}:{what}",
+                    name=f"{label.name} {ref.name}" if label else ref.name,
+                    country=iso,
+                )
+        out.append(ref)
+    return out
+
+
+def _is_people(surface: str, kb: Knowledge) -> bool:
+    return any(f.endswith(("ين", "ون")) and f in kb.adjectives for f in strip_clitics(normalize(surface)))
+
+
+def _has_bi(surface: str, kb: Knowledge) -> bool:
+    """Whether a place name carries the preposition بـ ("بباكستان") rather than starting with ب."""
+    words = normalize(surface).split()
+    first = words[0] if words else ""
+    if first[:1] in ("و", "ف") and len(first) > 3:
+        first = first[1:]
+    return first.startswith("ب") and (first[1:],) in kb.prefixes and (first,) not in kb.prefixes
+
+
+def _with_nouns(text: str, refs: list[ActorRef], kb: Knowledge) -> list[ActorRef]:
+    """``refs`` plus the groups named by a common noun where no reference stands ("انتحاري",
+    "وحدة إسرائيلية خاصة", "مصورا فرنسيا"). The noun takes the country of a nisba adjective after it,
+    or of the organisation or country it is in construct with ("مسلحو حماس"), and a second noun of
+    the kind that describes it ("مهاجم انتحاري") is part of it."""
+    nouns, longest = _actor_nouns()
+    toks = tokenize(text)
+    refs = _with_nisba(text, toks, refs, kb)
+    added: list[ActorRef] = []
+    absorbed: set[int] = set()  # ids of refs a noun phrase took over
+    i = 0
+    while i < len(toks):
+        hit = (
+            None if any(r.start <= toks[i].start < r.end for r in refs) else _noun_at(toks, i, nouns, longest)
+        )
+        if hit is None:
+            i += 1
+            continue
+        n, noun = hit
+        end = i + n
+        country = noun.country
+        owned = False
+        while end < len(toks) and _adjacent(text, toks[end - 1], toks[end]):
+            more = _noun_at(toks, end, nouns, longest)
+            if more is None or more[1].sector != noun.sector:
+                break
+            end += more[0]  # "مهاجم انتحاري", "مفجرون انتحاريون"
+        j = end
+        while j < len(toks) and j - end < 2 and toks[j].norm in _DESCRIPTORS:
+            j += 1
+        nisba = _nisba(toks[j].norm, kb) if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) else None
+        if nisba is not None:
+            country, end = nisba, _after_descriptors(toks, j + 1)
+        elif end < len(toks) and _adjacent(text, toks[end - 1], toks[end]):
+            owner = next((r for r in refs if r.start == toks[end].start), None)
+            if owner is not None and owner.country and not owner.entity.startswith(("per:", "role:")):
+                # "مسلحو حماس", "جنود الاحتلال": the group belongs to the organisation after it.
+                country = owner.country
+                absorbed.add(id(owner))
+                owned = True
+                end = _index_at(toks, 0, owner.end)
+        if noun.qualified and nisba is None and not owned:
+            i = end
+            continue
+        start, stop = toks[i].start, toks[end - 1].end
+        label = kb.records.get(f"loc:{(country or '').lower()}")
+        added.append(
+            ActorRef(
+                start,
+                stop,
+                f"agt:{noun.sector.lower()}:{(country or 'unk').lower()}:{noun.name.replace(' ', '-')}",
+                f"{label.name} {noun.name}" if label else noun.name,
+                text[start:stop],
+                country,
+                noun.sector,
+                _is_locative(text, start, refs),
+            )
+        )
+        i = end
+    if not added:
+        return refs
+    # A nisba the noun took ("جنديا تركيا") is no longer a country of its own.
+    kept = [
+        r
+        for r in refs
+        if id(r) not in absorbed and not any(a.start <= r.start and r.end <= a.end for a in added)
+    ]
+    return sorted([*kept, *added], key=lambda r: r.start)
+
+
+def _with_nisba(text: str, toks: list[Token], refs: list[ActorRef], kb: Knowledge) -> list[ActorRef]:
+    """Groups the language layer found without a country take a nisba after them in the forms it does
+    not know: the accusative ("15 جنديا تركيا") and after descriptive adjectives."""
+    out: list[ActorRef] = []
+    skip_until = -1
+    for ref in refs:
+        if ref.start < skip_until:
+            continue  # the nisba a group took
+        if ref.country is None and ref.entity.startswith("agt:"):
+            j = _index_at(toks, 0, ref.end)
+            k = j
+            while k < len(toks) and k - j < 2 and toks[k].norm in _DESCRIPTORS:
+                k += 1
+            iso = (
+                _nisba(toks[k].norm, kb)
+                if 0 < k < len(toks) and _adjacent(text, toks[k - 1], toks[k])
+                else None
+            )
+            if iso is not None:
+                _, sector, _, what = ref.entity.split(":", 3)
+                label = kb.records.get(f"loc:{iso.lower()}")
+                ref = replace(
+                    ref,
+                    end=toks[k].end,
+                    entity=f"agt:{sector}:{iso.lower()}:{what}",
+                    name=f"{label.name} {ref.name}" if label else ref.name,
+                    country=iso,
+                )
+                skip_until = toks[k].end
+        out.append(ref)
+    return out
+
+
+def _after_descriptors(toks: list[Token], i: int) -> int:
+    """The token after the descriptive adjectives from ``i`` on ("إسرائيلية خاصة")."""
+    while i < len(toks) and toks[i].norm in _DESCRIPTORS:
+        i += 1
+    return i
+
+
+def _noun_at(
+    toks: list[Token], i: int, nouns: dict[tuple[str, ...], _Noun], longest: int
+) -> tuple[int, _Noun] | None:
+    """The longest actor noun starting at token ``i``: (token count, noun)."""
+    hit: tuple[int, _Noun] | None = None
+    for first in strip_clitics(toks[i].norm):
+        if first != toks[i].norm and toks[i].norm.startswith(("ب", "وب")) and not first.startswith("ب"):
+            continue  # "بالقوة", "بطائرة": an instrument or a manner, not a participant
+        for n in range(longest, 0, -1):
+            k = (first, *(t.norm for t in toks[i + 1 : i + n]))
+            if len(k) == n and k in nouns and (hit is None or n > hit[0]):
+                hit = (n, nouns[k])
+    return hit
+
+
+def _nisba(norm: str, kb: Knowledge) -> str | None:
+    """The country of a nisba adjective, also in the accusative ("فرنسيا", "تركيا" after a noun)."""
+    for form in strip_clitics(norm):
+        if form in kb.adjectives:
+            return kb.adjectives[form]
+        if form.endswith("يا") and form[:-1] in kb.adjectives:
+            return kb.adjectives[form[:-1]]
+    return None
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return not text[a.end : b.start].strip()
 
 
 def _gap_is_blank(text: str, a: int, b: int) -> bool:
@@ -134,10 +550,12 @@ def _gap_is_blank(text: str, a: int, b: int) -> bool:
 
 
 def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
-    """ "في العراق", "في كل من العراق وسوريا", "شمالي العراق": a place, not a participant."""
+    """ "في العراق", "في كل من العراق وسوريا", "شمالي العراق", "بوسط بغداد": a place, not a participant."""
     words = [normalize(w) for w in text[max(0, start - 24) : start].split()]
-    if words and words[-1] in _LOCATIVE:
+    if words and set(strip_clitics(words[-1])) & _LOCATIVE:
         return True
+    if text[max(0, start - 1) : start] == "(":
+        return True  # "بيشاور (باكستان)": a country glossing the place before it
     if words[-3:] == ["في", "كل", "من"]:
         return True
     first = normalize(text[start : start + 3])
@@ -154,23 +572,9 @@ def pick_roles(
     before = [r for r in actors if r.end <= trig_start]
     after = [r for r in actors if r.start >= trig_end]
     p = match.pattern
-    if match.nominal and p.plover == "PROTEST":
-        # "متظاهرون فلسطينيون": the protest noun names the protesters, who are its source.
-        covering = [r for r in refs if r.start <= trig_start < r.end]
-        if covering:
-            return covering[0], None
-    if match.nominal and p.plover in _NOMINAL_ONLY:
-        # "أدانت الحكومة الهجوم": a noun names an event; the verb's subject is not its perpetrator.
-        # Only a genitive agent right after it is ("هجوم الجيش على …").
-        agent = after[0] if after and not text[trig_end : after[0].start].strip() else None
-        return (None, agent) if p.genitive == "target" else (agent, None)
-    subject: ActorRef | None = None
-    if p.verbs and before and not text[before[-1].end : trig_start].strip(" ،,"):
-        subject = before[-1]  # subject–verb order: "وزير الخارجية العراقي يدعو نظيره …"
-    elif p.verbs and after and _only_adverbs_between(toks, offset, match.end, after[0].start):
-        subject = after[0]
-    elif before and _tokens_between(toks, offset, before[-1].end, trig_start) <= MAX_SUBJECT_DISTANCE:
-        subject = before[-1]
+    if p.plover in _NOMINAL_ONLY:
+        return _violence_roles(match, toks, offset, refs, text)
+    subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
     rest = [r for r in after if r is not subject and (subject is None or r.start >= subject.end)]
     if p.object_after:
         anchor = next(
@@ -199,3 +603,255 @@ def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char
     if len(gap) > MAX_SUBJECT_GAP:
         return False
     return all(t.norm in _ADVERBS or t.norm in _QUANTITIES or t.norm.isdigit() for t in gap)
+
+
+def _subject(
+    match: Match,
+    toks: list[Token],
+    offset: int,
+    before: list[ActorRef],
+    after: list[ActorRef],
+    text: str,
+    verbal: bool,
+) -> ActorRef | None:
+    """The grammatical subject of a trigger: right before a verb, right after it (VSO), or close before."""
+    trig_start = offset + toks[match.start].start
+    if verbal and before and not text[before[-1].end : trig_start].strip(" ،,"):
+        return before[-1]  # subject–verb order: "وزير الخارجية العراقي يدعو نظيره …"
+    if verbal and after and _only_adverbs_between(toks, offset, match.end, after[0].start):
+        return after[0]
+    if before and _tokens_between(toks, offset, before[-1].end, trig_start) <= MAX_SUBJECT_DISTANCE:
+        return before[-1]
+    return None
+
+
+def _violence_roles(
+    match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """``(source, target)`` of an attack or a protest."""
+    p = match.pattern
+    trig_start = offset + toks[match.start].start
+    trig_end = offset + toks[match.end - 1].end
+    actors = [r for r in refs if not r.locative]
+    before = [r for r in actors if r.end <= trig_start]
+    after = [r for r in actors if r.start >= trig_end]
+    head = _bare(toks[match.start].norm)
+    verbal = not match.nominal or head in _VERBAL_NOUNS
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    if not verbal:
+        covering = [r for r in refs if r.start <= trig_start < r.end]
+        # "متظاهرون فلسطينيون", "انتحاري": the noun names a participant; "رهائن" names the victims.
+        # Otherwise a noun names an event and the subject of the verb before it is not its agent
+        # ("أدانت الحكومة الهجوم"); only a genitive right after it is ("هجوم الجيش على …",
+        # "غارة جوية إسرائيلية").
+        genitive = covering[0] if covering else _genitive(match, toks, offset, after, text)
+        if p.genitive == "target":
+            target = genitive
+        else:
+            source = genitive
+        if p.plover == "ASSAULT" and target is None:
+            target = _undergoer(match, toks, offset, actors)
+        if p.plover == "ASSAULT" and source is None:
+            source = _subject_of_verb_before(match, toks, offset, actors, _LAUNCH)
+    else:
+        # A verb before its subject is singular in Arabic ("قتل المسلحون"); a plural verb carries its
+        # subject ("خطفوا القنصل": they kidnapped the consul), so the actor after it is the object.
+        plural = _is_plural_verb(head)
+        # A coordinated verb follows a clause of its own; the actor that clause ends with is no subject
+        # when it stands in a prepositional phrase ("رفعوا أعلاما لحركة حماس ورددوا هتافات", "هتفوا ضد
+        # حكومة البشير ورددوا"). Elsewhere an actor with لـ is often in apposition to the subject
+        # ("كتائب القسام، الجناح العسكري لحركة حماس، أطلقت").
+        coordinated = toks[match.start].norm != head
+        free = [r for r in before if not (coordinated and _in_phrase(r, toks, offset))]
+        subject = _subject(match, toks, offset, free, [] if plural else after, text, True)
+        # The agent of a passive stands right after the verb and its subject; farther on, a marker
+        # belongs to another clause ("فجر 3 انتحاريين أنفسهم بينما قتل الرابع برصاص رجال الأمن").
+        first = _index_at(toks, offset, subject.end) if subject and subject.start >= trig_end else None
+        agent = _after_marker(match, toks, offset, actors, _PASSIVE_AGENT, first, PASSIVE_WINDOW)
+        obj = _direct_object(subject, after, toks, offset, trig_end) if p.plover == "ASSAULT" else None
+        if (
+            p.plover == "ASSAULT"
+            and subject is not None
+            and (
+                head in _VICTIM_VERBS
+                # "قتل 20 شخصا", "60 شخصا قتلوا": a counted subject with no object was killed; with
+                # an object it killed ("ثمانية جنود … اختطفوا مواطنا").
+                or (
+                    head in _KILL_VERBS
+                    and obj is None
+                    and (_counted(subject, toks, offset) or subject.sector in _VICTIM_SECTORS)
+                )
+                or (agent is not None and agent is not subject)
+            )
+        ):
+            target = subject  # "اغتيل الوزير": the subject is the victim
+        else:
+            source, target = subject, obj
+    if source is None:
+        source = _after_marker(match, toks, offset, actors, _AGENT_MARKERS)
+    # "اشتبك متظاهرون مع الجيش": a clash verb before a protest noun gives it its other side too.
+    clash = any(_bare(t.norm) in _CLASH for t in toks[max(0, match.start - 3) : match.start + 1])
+    markers = _TARGET_MARKERS | _WITH if clash else _TARGET_MARKERS
+    marked = _after_marker(match, toks, offset, actors, markers)
+    if target is None and marked is not None and marked is not source:
+        target = marked
+    if target is None and verbal:
+        # Failing all that, the next actor after the verb and its subject is the likeliest object.
+        start = source.end if source is not None and source.start >= trig_end else trig_end
+        target = next((r for r in after if r.start >= start and r is not source), None)
+    if source is not None and target is not None and source.entity == target.entity:
+        target = None
+    return source, target
+
+
+def _in_phrase(ref: ActorRef, toks: list[Token], offset: int) -> bool:
+    """Whether the reference follows a preposition or carries one ("للصين", "لحركة حماس", "ضد الحكومة")."""
+    i = _index_at(toks, offset, ref.start)
+    if i >= len(toks):
+        return False
+    if i > 0 and toks[i - 1].norm in _PREPOSITIONS:
+        return True
+    norm = _bare(toks[i].norm)
+    if norm.startswith("لل"):
+        return True
+    prefixes = load().prefixes
+    return norm[:1] in ("ل", "ب") and (norm[1:],) in prefixes and (norm,) not in prefixes
+
+
+def _is_plural_verb(norm: str) -> bool:
+    """ "قتلوا", "فجرا", "يحتجون": a verb with a plural or dual subject suffix."""
+    if len(norm) < 4:
+        return False
+    return norm.endswith("وا") or norm.endswith("ا") or (norm[:1] in ("ي", "ت") and norm.endswith("ون"))
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+
+
+def _index_at(toks: list[Token], offset: int, char: int) -> int:
+    """The index of the token that starts at or after article offset ``char``."""
+    return next((i for i, t in enumerate(toks) if offset + t.start >= char), len(toks))
+
+
+def _counted(ref: ActorRef, toks: list[Token], offset: int) -> bool:
+    """Whether a number stands before the reference: "20 شخصا", "ثلاثة من عناصر الشرطة"."""
+    i = _index_at(toks, offset, ref.start)
+    for back in (1, 2):
+        if i - back < 0:
+            return False
+        norm = _bare(toks[i - back].norm)
+        if norm.isdigit() or norm in _COUNT_WORDS:
+            return True
+        if norm != normalize("من"):
+            return False
+    return False
+
+
+def _direct_object(
+    subject: ActorRef | None, after: list[ActorRef], toks: list[Token], offset: int, trig_end: int
+) -> ActorRef | None:
+    """The object right after the verb or its subject ("قتلت القوات 11 مسلحا", "اختطفوا الصحفي")."""
+    start = subject.end if subject is not None and subject.start >= trig_end else trig_end
+    rest = [r for r in after if r.start >= start and r is not subject]
+    if not rest:
+        return None
+    gap = [t for t in toks if start <= offset + t.start and offset + t.end <= rest[0].start]
+    return rest[0] if len(gap) <= MAX_FILLER_GAP and all(_is_filler(t) for t in gap) else None
+
+
+def _is_filler(tok: Token) -> bool:
+    forms = set(strip_clitics(tok.norm))
+    return tok.norm.isdigit() or bool(forms & (_ADVERBS | _QUANTITIES | _COUNT_WORDS | _FILLERS))
+
+
+def _genitive(
+    match: Match, toks: list[Token], offset: int, after: list[ActorRef], text: str
+) -> ActorRef | None:
+    """The actor right after a noun trigger, or the country of a nisba after it ("قصف إسرائيلي")."""
+    trig_end = offset + toks[match.end - 1].end
+    if after and not text[trig_end : after[0].start].strip():
+        return after[0]
+    if after and match.pattern.genitive == "target":
+        # "مقتل 15 جنديا تركيا": the count stands between the casualty noun and the victims.
+        gap = [t for t in toks[match.end :] if offset + t.end <= after[0].start]
+        if len(gap) <= MAX_FILLER_GAP and all(_is_filler(t) for t in gap):
+            return after[0]
+    j = match.end
+    while j < len(toks) and j - match.end < 2 and toks[j].norm in _DESCRIPTORS:
+        j += 1
+    if j >= len(toks):
+        return None
+    kb = load()
+    country = _nisba(toks[j].norm, kb)
+    if country is None or _is_people(toks[j].norm, kb):
+        return None
+    label = kb.records.get(f"loc:{country.lower()}")
+    start, end = offset + toks[j].start, offset + toks[j].end
+    # An air strike, a shelling, a drone strike is an armed force's.
+    sector = "MIL" if match.pattern.mode in ("aerial", "heavy-weapons", "drone") else None
+    return ActorRef(
+        start,
+        end,
+        f"loc:{country.lower()}",
+        label.name if label else country,
+        label.name_ar if label else text[start:end],
+        country,
+        sector,
+    )
+
+
+def _undergoer(match: Match, toks: list[Token], offset: int, actors: list[ActorRef]) -> ActorRef | None:
+    """Whoever "تعرض" to the attack or "نجا" from it: the subject of that verb before the trigger."""
+    return _subject_of_verb_before(match, toks, offset, actors, _UNDERGO)
+
+
+def _subject_of_verb_before(
+    match: Match, toks: list[Token], offset: int, actors: list[ActorRef], verbs: frozenset[str]
+) -> ActorRef | None:
+    """The subject of one of ``verbs`` standing up to 8 tokens before a noun trigger: the actor between
+    them (VSO) or the one right before the verb (SVO)."""
+    lo = max(0, match.start - 8)
+    verb = next((i for i in range(match.start - 1, lo - 1, -1) if _bare(toks[i].norm) in verbs), None)
+    if verb is None:
+        return None
+    verb_end, trig_start = offset + toks[verb].end, offset + toks[match.start].start
+    between = [r for r in actors if verb_end <= r.start and r.end <= trig_start]
+    if between:
+        return between[0]
+    verb_start = offset + toks[verb].start
+    close = [
+        r for r in actors if r.end <= verb_start and _tokens_between(toks, offset, r.end, verb_start) <= 1
+    ]
+    return close[-1] if close else None
+
+
+def _after_marker(
+    match: Match,
+    toks: list[Token],
+    offset: int,
+    actors: list[ActorRef],
+    markers: frozenset[str],
+    first: int | None = None,
+    window: int = MARKER_WINDOW,
+) -> ActorRef | None:
+    """The first actor named within ``MARKER_GAP`` tokens after one of ``markers`` standing within
+    ``window`` tokens after the trigger, or after token ``first`` ("هجوم ... على القوات", "قتل برصاص
+    القناصة")."""
+    first = match.end if first is None else first
+    for i in range(first, min(len(toks), first + window)):
+        norm = toks[i].norm
+        if norm not in markers:
+            continue
+        needs = _AGENT_AFTER.get(norm)
+        if needs is not None and (i == 0 or toks[i - 1].norm != needs):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].norm in _NOT_TARGET_AFTER:
+            continue
+        lo = offset + toks[i].end
+        hi = offset + toks[min(len(toks) - 1, i + MARKER_GAP)].end
+        found = next((r for r in actors if lo <= r.start < hi), None)
+        if found is not None:
+            return found
+    return None
