@@ -10,190 +10,41 @@ intransitive verb ("اغتيل", "أصيب") or a counted one ("قتل 20 شخص
 "على يد", "برصاص", "شنه"; the target follows "على" or "ضد"; whoever "تعرض" to an attack is its target.
 Beyond the named entities of the language layer, groups named by a common noun (``data/events/
 actor_nouns.tsv``: "انتحاري", "وحدة", "مصورا") are actors, with the country of a nisba adjective after
-them ("وحدة إسرائيلية خاصة" → ISR MIL).
+them ("وحدة إسرائيلية خاصة" → ISR MIL). The words the rules look for (adverbs, markers, verbs) are in
+``data/events/actor_words.yaml``, read by :func:`actor_words`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
 
 from hadath.events.patterns import Match
 from hadath.language.knowledge import Knowledge, load
 from hadath.models import Analysis
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
-# Tokens that may stand between a verb and its subject: time adverbs and weekday names.
-_ADVERBS = frozenset(
-    normalize(w)
-    for w in [
-        "اليوم",
-        "أمس",
-        "امس",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-        "يوم",
-        "مساء",
-        "صباح",
-        "أيضا",
-        "رسميا",
-    ]
-)
-# Quantities between a verb and its subject: "تظاهر آلاف الإسرائيليين", "قتل عشرات من المسلحين".
-_QUANTITIES = frozenset(
-    normalize(w)
-    for w in ["آلاف", "الاف", "مئات", "عشرات", "ألف", "آلاف", "من", "حوالي", "نحو", "قرابة", "أكثر"]
-)
-_LOCATIVE = frozenset(
-    normalize(w)
-    for w in [
-        "في",
-        "داخل",
-        "بـ",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "وسط",
-        "أنحاء",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "محيط",
-        "قرب",
-    ]
-)
+ACTOR_WORDS_FILE = "data/events/actor_words.yaml"
+
 # Sectors of the state: an institution named alone belongs to the country where it acts.
 _STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
+# Who is killed or kidnapped rather than killing: "خطف موظف بريطاني" (a British employee was kidnapped).
+_VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "BUS", "REL", "HLH"})
+_NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
 MAX_SUBJECT_GAP = 3
 # Farther back than this, an actor before a trigger belongs to another clause ("… مع الولايات المتحدة حيث
 # شنت الميليشيات …" must not make the US the attacker).
 MAX_SUBJECT_DISTANCE = 4
-_NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
-
-
-def _norm_set(words: list[str]) -> frozenset[str]:
-    return frozenset(normalize(w) for w in words)
-
-
-# Verbs whose subject suffers the attack: passives and intransitives written like actives without
-# diacritics ("اغتيل الوزير", "أصيب ثلاثة جنود").
-_VICTIM_VERBS = _norm_set(["اغتيل", "اغتيلت", "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحت", "سقط", "سقطت"])
-# Verbs that may take their victim as subject when it is counted ("قتل 20 شخصا": twenty were killed) —
-# an agent is never counted in news style ("قتلت القوات الأمريكية 11 مسلحا").
-_KILL_VERBS = _norm_set(
-    ["قتل", "قتلت", "قتلوا", "قتلا", "خطف", "اختطف", "خطفوا", "اختطفوا", "خطفت", "اختطفت"]
-)
-_PREPOSITIONS = _norm_set(["على", "ضد", "إلى", "الى", "عن", "مع", "في", "لدى", "عند", "بين", "حول"])
-# Who is killed or kidnapped rather than killing: "خطف موظف بريطاني" (a British employee was kidnapped).
-_VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "BUS", "REL", "HLH"})
-# Verbs that fire or carry out what a weapon noun after them names: their subject is the attacker
-# ("أطلقت القوات الإسرائيلية صاروخا", "الطائرات الإسرائيلية أطلقت خمسة صواريخ").
-_LAUNCH = _norm_set(
-    ["أطلق", "أطلقت", "أطلقوا", "يطلق", "تطلق", "ألقى", "ألقت", "ألقوا", "زرع", "زرعت", "زرعوا", "فجر"]
-)
-# Verbs that make their subject the target of the attack noun after them ("تعرضت القافلة لهجوم",
-# "نجا القائد من محاولة اغتيال").
-_UNDERGO = _norm_set(["تعرض", "تعرضت", "يتعرض", "تتعرض", "بتعرض", "لتعرض", "نجا", "نجت", "ينجو", "تنجو"])
-# Words after which the agent of an attack is named: "على يد مسلحين", "برصاص القناصة", "هجوم شنه
-# مسلحون", "من قبل الشرطة". Normalised, clitics included where the word takes them.
-_AGENT_MARKERS = _norm_set(
-    [
-        "برصاص",
-        "بنيران",
-        "شنه",
-        "شنها",
-        "شنته",
-        "شنتها",
-        "نفذه",
-        "نفذها",
-        "نفذته",
-        "نفذتها",
-        "تبناه",
-        "تبنته",
-        "تبنتها",
-        "تبناها",
-        "قبل",
-        "جانب",
-        "يد",
-    ]
-)
-# Markers that name the agent of a passive ("قتل الجندي برصاص قناص"): the subject is then the victim.
-_PASSIVE_AGENT = _norm_set(["برصاص", "بنيران", "قبل", "جانب", "يد"])
-# "من قبل", "من جانب", "على يد": the marker counts only after its preposition.
-_AGENT_AFTER = {normalize("قبل"): "من", normalize("جانب"): "من", normalize("يد"): normalize("على")}
-# Words after which the target of an attack or a protest is named: "على", "ضد", "بحق", and the
-# slogans of a protest ("مناهضة للحكومة", "تنديدا بزيارة", "مطالبين الحكومة").
-_TARGET_MARKERS = _norm_set(
-    [
-        "على",
-        "ضد",
-        "بحق",
-        "استهدف",
-        "استهدفت",
-        "مستهدفة",
-        "مستهدفا",
-        "مناهضة",
-        "المناهضة",
-        "مناهضين",
-        "مناوئة",
-        "المناوئة",
-        "مناوئين",
-        "معارضة",
-        "تنديدا",
-        "للتنديد",
-        "منددين",
-        "منددة",
-        "ينددون",
-        "مطالبين",
-        "مطالبا",
-        "لمطالبة",
-        "يطالبون",
-        "طالبوا",
-    ]
-)
-# Clashes have two sides: the second is named after "مع" ("اشتبك متظاهرون مع الجيش").
-_CLASH = _norm_set(["اشتبك", "اشتبكت", "اشتبكوا", "اشتباك", "اشتباكات", "اشتباكا", "مواجهات", "تصادم"])
-_WITH = _norm_set(["مع"])
-# Words that may stand between a verb or a casualty noun and the victim: time words, approximations
-# and counts ("اغتالت قبل ظهر أمس ناشطا", "مقتل زهاء 15 مسلحا").
-_FILLERS = _norm_set(
-    [
-        "قبل",
-        "بعد",
-        "ظهر",
-        "فجر",
-        "ليلا",
-        "ليل",
-        "فجرا",
-        "الماضي",
-        "الماضية",
-        "الأسبوع",
-        "الاسبوع",
-        "أول",
-        "زهاء",
-        "ما",
-        "لا",
-        "يقل",
-        "عن",
-        "على",
-        "الأقل",
-    ]
-)
-# "على الأقل", "على خلفية", "على وقع": على that introduces no participant.
-_NOT_TARGET_AFTER = _norm_set(["الأقل", "الاقل", "خلفية", "وقع", "يد", "الفور", "مدى", "طول", "رأس"])
 # How many tokens after a trigger its markers may stand, and how soon after a marker the actor.
 MARKER_WINDOW = 10
 MARKER_GAP = 3
@@ -202,76 +53,106 @@ MARKER_GAP = 3
 MAX_FILLER_GAP = 6
 # How far after the verb (and its subject) the agent of a passive may be named.
 PASSIVE_WINDOW = 4
-# Descriptive adjectives that may stand between a noun and its nisba ("وحدة إسرائيلية خاصة",
-# "ضربات جوية أميركية").
-_DESCRIPTORS = _norm_set(
-    [
-        "جوية",
-        "الجوية",
-        "جوي",
-        "الجوي",
-        "عسكرية",
-        "العسكرية",
-        "خاصة",
-        "الخاصة",
-        "مسلحة",
-        "المسلحة",
-        "حربية",
-        "الحربية",
-        "أمنية",
-        "الأمنية",
-        "مسيرة",
-        "المسيرة",
-        "مدفعي",
-        "المدفعي",
-        "صاروخي",
-        "الصاروخي",
-        "مقنعون",
-        "مجهولون",
-        "مجهولين",
-        "جديد",
-        "الجديد",
-        "جديدة",
-        "الجديدة",
-    ]
-)
-# Nominal attack triggers that are verb phrases written as one pattern ("أطلقوا النار", "فجر نفسه"):
-# their subject is chosen like a verb's.
-_VERBAL_NOUNS = _norm_set(["أطلق", "أطلقوا", "أطلقت", "اطلق", "اطلقوا", "فجر", "فجرت"])
-_COUNT_WORDS = _norm_set(
-    [
-        "ثلاثة",
-        "ثلاث",
-        "أربعة",
-        "أربع",
-        "خمسة",
-        "خمس",
-        "ستة",
-        "ست",
-        "سبعة",
-        "سبع",
-        "ثمانية",
-        "ثماني",
-        "تسعة",
-        "تسع",
-        "عشرة",
-        "عشر",
-        "عشرين",
-        "ثلاثين",
-        "أربعين",
-        "خمسين",
-        "عشرات",
-        "مئات",
-        "مئة",
-        "مائة",
-        "آلاف",
-        "ألف",
-        "اثنين",
-        "اثنان",
-        "أحد",
-        "إحدى",
-    ]
-)
+# How many descriptive adjectives may stand between a noun and its nisba ("ضربات جوية أميركية").
+MAX_DESCRIPTORS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The word lists of the actor rules, normalised; each is described, with an example, in
+    ``data/events/actor_words.yaml``."""
+
+    adverbs: frozenset[str]
+    quantities: frozenset[str]
+    locatives: frozenset[str]
+    locative_phrases: tuple[tuple[str, ...], ...]
+    victim_verbs: frozenset[str]
+    kill_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    launch_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
+    agent_markers: frozenset[str]
+    passive_agent_markers: frozenset[str]
+    agent_marker_prepositions: Mapping[str, str]
+    target_markers: frozenset[str]
+    clash_words: frozenset[str]
+    clash_partner_markers: frozenset[str]
+    fillers: frozenset[str]
+    not_target_after: frozenset[str]
+    descriptors: frozenset[str]
+    verbal_nouns: frozenset[str]
+    count_words: frozenset[str]
+    partitive: frozenset[str]
+
+
+# The keys that are not lists of single words.
+_PHRASE_KEYS = frozenset({"locative_phrases"})
+_MAPPING_KEYS = frozenset({"agent_marker_prepositions"})
+
+
+@cache
+def actor_words() -> ActorWords:
+    """The actor word lists of ``data/events/actor_words.yaml``, read and checked once.
+
+    Raises:
+        ValueError: the file is not valid (see :func:`parse_actor_words`).
+    """
+    text = resources.files("hadath").joinpath(ACTOR_WORDS_FILE).read_text(encoding="utf-8")
+    return parse_actor_words(text, ACTOR_WORDS_FILE)
+
+
+def parse_actor_words(text: str, source: str) -> ActorWords:
+    """Check and normalise the YAML ``text`` of the actor word lists; ``source`` names it in errors.
+
+    Raises:
+        ValueError: the text is no YAML mapping, a key is unknown or missing, or a list is empty or holds
+            something other than words (a phrase where one word is wanted, a number).
+    """
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ValueError(f"{source}: not valid YAML ({e}); fix the syntax the parser names") from e
+    if not isinstance(raw, dict):
+        raise ValueError(f"{source}: expected a mapping of list names to word lists")
+    expected = [f.name for f in fields(ActorWords)]
+    for key in raw:
+        if key not in expected:
+            raise ValueError(f"{source}: unknown key {key!r}; the known keys are {', '.join(expected)}")
+    for key in expected:
+        if key not in raw:
+            raise ValueError(f"{source}: missing key {key!r}; every list of the actor rules must be given")
+    values: dict[str, Any] = {key: _entries(source, key, raw[key]) for key in expected}
+    return ActorWords(**values)
+
+
+def _entries(
+    source: str, key: str, value: object
+) -> frozenset[str] | tuple[tuple[str, ...], ...] | Mapping[str, str]:
+    """The normalised entries of one key of the word file."""
+    if key in _MAPPING_KEYS:
+        if not isinstance(value, dict) or not value:
+            raise ValueError(f"{source}: {key!r} must be a non-empty mapping of word to word")
+        pairs = [(_word(source, key, k), _word(source, key, v)) for k, v in value.items()]
+        return MappingProxyType(dict(pairs))
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{source}: {key!r} must be a non-empty list")
+    if key in _PHRASE_KEYS:
+        return tuple(tuple(_text(source, key, v).split()) for v in value)
+    return frozenset(_word(source, key, v) for v in value)
+
+
+def _text(source: str, key: str, value: object) -> str:
+    norm = normalize(value).strip() if isinstance(value, str) else ""
+    if not norm:
+        raise ValueError(f"{source}: {key!r} holds {value!r}, which is no word")
+    return norm
+
+
+def _word(source: str, key: str, value: object) -> str:
+    norm = _text(source, key, value)
+    if len(norm.split()) != 1:
+        raise ValueError(f"{source}: {key!r} holds {value!r}; write one word per entry")
+    return norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,17 +261,21 @@ def _placed(analysis: Analysis, refs: list[ActorRef], kb: Knowledge) -> list[Act
                 if rec is not None and rec.country
             }
             if len(countries) == 1:
-                iso = countries.pop()
-                label = kb.records.get(f"loc:{iso.lower()}")
-                _, sector, _, what = ref.entity.split(":", 3)
-                ref = replace(
-                    ref,
-                    entity=f"agt:{sector}:{iso.lower()}:{what}",
-                    name=f"{label.name} {ref.name}" if label else ref.name,
-                    country=iso,
-                )
+                ref = _in_country(ref, countries.pop(), kb)
         out.append(ref)
     return out
+
+
+def _in_country(ref: ActorRef, iso: str, kb: Knowledge) -> ActorRef:
+    """A group reference (``agt:…``) placed in the country ``iso``: its id and English name say so."""
+    _, sector, _, what = ref.entity.split(":", 3)
+    label = kb.records.get(f"loc:{iso.lower()}")
+    return replace(
+        ref,
+        entity=f"agt:{sector}:{iso.lower()}:{what}",
+        name=f"{label.name} {ref.name}" if label else ref.name,
+        country=iso,
+    )
 
 
 def _is_people(surface: str, kb: Knowledge) -> bool:
@@ -433,12 +318,10 @@ def _with_nouns(text: str, refs: list[ActorRef], kb: Knowledge) -> list[ActorRef
             if more is None or more[1].sector != noun.sector:
                 break
             end += more[0]  # "مهاجم انتحاري", "مفجرون انتحاريون"
-        j = end
-        while j < len(toks) and j - end < 2 and toks[j].norm in _DESCRIPTORS:
-            j += 1
-        nisba = _nisba(toks[j].norm, kb) if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) else None
+        nisba = _nisba_after(text, toks, end, kb)
         if nisba is not None:
-            country, end = nisba, _after_descriptors(toks, j + 1)
+            at, country = nisba
+            end = _after_descriptors(toks, at + 1)
         elif end < len(toks) and _adjacent(text, toks[end - 1], toks[end]):
             owner = next((r for r in refs if r.start == toks[end].start), None)
             if owner is not None and owner.country and not owner.entity.startswith(("per:", "role:")):
@@ -485,33 +368,31 @@ def _with_nisba(text: str, toks: list[Token], refs: list[ActorRef], kb: Knowledg
         if ref.start < skip_until:
             continue  # the nisba a group took
         if ref.country is None and ref.entity.startswith("agt:"):
-            j = _index_at(toks, 0, ref.end)
-            k = j
-            while k < len(toks) and k - j < 2 and toks[k].norm in _DESCRIPTORS:
-                k += 1
-            iso = (
-                _nisba(toks[k].norm, kb)
-                if 0 < k < len(toks) and _adjacent(text, toks[k - 1], toks[k])
-                else None
-            )
-            if iso is not None:
-                _, sector, _, what = ref.entity.split(":", 3)
-                label = kb.records.get(f"loc:{iso.lower()}")
-                ref = replace(
-                    ref,
-                    end=toks[k].end,
-                    entity=f"agt:{sector}:{iso.lower()}:{what}",
-                    name=f"{label.name} {ref.name}" if label else ref.name,
-                    country=iso,
-                )
-                skip_until = toks[k].end
+            nisba = _nisba_after(text, toks, _index_at(toks, 0, ref.end), kb)
+            if nisba is not None:
+                at, iso = nisba
+                ref = replace(_in_country(ref, iso, kb), end=toks[at].end)
+                skip_until = toks[at].end
         out.append(ref)
     return out
 
 
-def _after_descriptors(toks: list[Token], i: int) -> int:
-    """The token after the descriptive adjectives from ``i`` on ("إسرائيلية خاصة")."""
-    while i < len(toks) and toks[i].norm in _DESCRIPTORS:
+def _nisba_after(text: str, toks: list[Token], i: int, kb: Knowledge) -> tuple[int, str] | None:
+    """The nisba adjective that follows token ``i - 1``, across up to ``MAX_DESCRIPTORS`` descriptive
+    adjectives ("وحدة إسرائيلية خاصة", "ضربات جوية أميركية"): its token index and its country."""
+    j = _after_descriptors(toks, i, MAX_DESCRIPTORS)
+    if not 0 < j < len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+        return None
+    iso = _nisba(toks[j].norm, kb)
+    return None if iso is None else (j, iso)
+
+
+def _after_descriptors(toks: list[Token], i: int, most: int | None = None) -> int:
+    """The token after the descriptive adjectives from ``i`` on ("إسرائيلية خاصة"), ``most`` of them
+    at the most."""
+    descriptors = actor_words().descriptors
+    stop = len(toks) if most is None else min(len(toks), i + most)
+    while i < stop and toks[i].norm in descriptors:
         i += 1
     return i
 
@@ -551,12 +432,13 @@ def _gap_is_blank(text: str, a: int, b: int) -> bool:
 
 def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
     """ "في العراق", "في كل من العراق وسوريا", "شمالي العراق", "بوسط بغداد": a place, not a participant."""
-    words = [normalize(w) for w in text[max(0, start - 24) : start].split()]
-    if words and set(strip_clitics(words[-1])) & _LOCATIVE:
+    words = actor_words()
+    prior = [normalize(w) for w in text[max(0, start - 24) : start].split()]
+    if prior and set(strip_clitics(prior[-1])) & words.locatives:
         return True
     if text[max(0, start - 1) : start] == "(":
         return True  # "بيشاور (باكستان)": a country glossing the place before it
-    if words[-3:] == ["في", "كل", "من"]:
+    if any(prior[-len(phrase) :] == list(phrase) for phrase in words.locative_phrases):
         return True
     first = normalize(text[start : start + 3])
     return bool(first.startswith("و") and refs and refs[-1].locative and start - refs[-1].end <= 2)
@@ -566,14 +448,10 @@ def pick_roles(
     match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """``(source, target)`` for a trigger; either may be None."""
-    trig_start = offset + toks[match.start].start
-    trig_end = offset + toks[match.end - 1].end
-    actors = [r for r in refs if not r.locative]
-    before = [r for r in actors if r.end <= trig_start]
-    after = [r for r in actors if r.start >= trig_end]
     p = match.pattern
     if p.plover in _NOMINAL_ONLY:
         return _violence_roles(match, toks, offset, refs, text)
+    _, trig_end, _, before, after = _around(match, toks, offset, refs)
     subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
     rest = [r for r in after if r is not subject and (subject is None or r.start >= subject.end)]
     if p.object_after:
@@ -581,7 +459,7 @@ def pick_roles(
             (
                 offset + t.end
                 for t in toks[match.end :]
-                if offset + t.start >= (subject.end if subject in after and subject else trig_end)
+                if offset + t.start >= _past(subject, trig_end)
                 and (t.norm in p.object_after or strip_clitics(t.norm)[-1] in p.object_after)
             ),
             None,
@@ -594,6 +472,25 @@ def pick_roles(
     return subject, obj
 
 
+def _around(
+    match: Match, toks: list[Token], offset: int, refs: list[ActorRef]
+) -> tuple[int, int, list[ActorRef], list[ActorRef], list[ActorRef]]:
+    """The trigger's start and end in the article, and its actors (places left out): all of them, those
+    before it and those after it."""
+    trig_start = offset + toks[match.start].start
+    trig_end = offset + toks[match.end - 1].end
+    actors = [r for r in refs if not r.locative]
+    before = [r for r in actors if r.end <= trig_start]
+    after = [r for r in actors if r.start >= trig_end]
+    return trig_start, trig_end, actors, before, after
+
+
+def _past(subject: ActorRef | None, trig_end: int) -> int:
+    """Where an object may start: after the subject when it follows the trigger (VSO), else after the
+    trigger."""
+    return subject.end if subject is not None and subject.start >= trig_end else trig_end
+
+
 def _tokens_between(toks: list[Token], offset: int, start: int, end: int) -> int:
     return sum(1 for t in toks if start <= offset + t.start and offset + t.end <= end)
 
@@ -602,7 +499,8 @@ def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char
     gap = [t for t in toks[from_tok:] if offset + t.end <= to_char]
     if len(gap) > MAX_SUBJECT_GAP:
         return False
-    return all(t.norm in _ADVERBS or t.norm in _QUANTITIES or t.norm.isdigit() for t in gap)
+    words = actor_words()
+    return all(t.norm in words.adverbs or t.norm in words.quantities or t.norm.isdigit() for t in gap)
 
 
 def _subject(
@@ -630,13 +528,10 @@ def _violence_roles(
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """``(source, target)`` of an attack or a protest."""
     p = match.pattern
-    trig_start = offset + toks[match.start].start
-    trig_end = offset + toks[match.end - 1].end
-    actors = [r for r in refs if not r.locative]
-    before = [r for r in actors if r.end <= trig_start]
-    after = [r for r in actors if r.start >= trig_end]
+    words = actor_words()
+    trig_start, trig_end, actors, before, after = _around(match, toks, offset, refs)
     head = _bare(toks[match.start].norm)
-    verbal = not match.nominal or head in _VERBAL_NOUNS
+    verbal = not match.nominal or head in words.verbal_nouns
     source: ActorRef | None = None
     target: ActorRef | None = None
     if not verbal:
@@ -651,9 +546,10 @@ def _violence_roles(
         else:
             source = genitive
         if p.plover == "ASSAULT" and target is None:
-            target = _undergoer(match, toks, offset, actors)
+            # Whoever "تعرض" to the attack or "نجا" from it.
+            target = _subject_of_verb_before(match, toks, offset, actors, words.undergo_verbs)
         if p.plover == "ASSAULT" and source is None:
-            source = _subject_of_verb_before(match, toks, offset, actors, _LAUNCH)
+            source = _subject_of_verb_before(match, toks, offset, actors, words.launch_verbs)
     else:
         # A verb before its subject is singular in Arabic ("قتل المسلحون"); a plural verb carries its
         # subject ("خطفوا القنصل": they kidnapped the consul), so the actor after it is the object.
@@ -668,17 +564,17 @@ def _violence_roles(
         # The agent of a passive stands right after the verb and its subject; farther on, a marker
         # belongs to another clause ("فجر 3 انتحاريين أنفسهم بينما قتل الرابع برصاص رجال الأمن").
         first = _index_at(toks, offset, subject.end) if subject and subject.start >= trig_end else None
-        agent = _after_marker(match, toks, offset, actors, _PASSIVE_AGENT, first, PASSIVE_WINDOW)
+        agent = _after_marker(match, toks, offset, actors, words.passive_agent_markers, first, PASSIVE_WINDOW)
         obj = _direct_object(subject, after, toks, offset, trig_end) if p.plover == "ASSAULT" else None
         if (
             p.plover == "ASSAULT"
             and subject is not None
             and (
-                head in _VICTIM_VERBS
+                head in words.victim_verbs
                 # "قتل 20 شخصا", "60 شخصا قتلوا": a counted subject with no object was killed; with
                 # an object it killed ("ثمانية جنود … اختطفوا مواطنا").
                 or (
-                    head in _KILL_VERBS
+                    head in words.kill_verbs
                     and obj is None
                     and (_counted(subject, toks, offset) or subject.sector in _VICTIM_SECTORS)
                 )
@@ -689,16 +585,16 @@ def _violence_roles(
         else:
             source, target = subject, obj
     if source is None:
-        source = _after_marker(match, toks, offset, actors, _AGENT_MARKERS)
+        source = _after_marker(match, toks, offset, actors, words.agent_markers)
     # "اشتبك متظاهرون مع الجيش": a clash verb before a protest noun gives it its other side too.
-    clash = any(_bare(t.norm) in _CLASH for t in toks[max(0, match.start - 3) : match.start + 1])
-    markers = _TARGET_MARKERS | _WITH if clash else _TARGET_MARKERS
+    clash = any(_bare(t.norm) in words.clash_words for t in toks[max(0, match.start - 3) : match.start + 1])
+    markers = words.target_markers | words.clash_partner_markers if clash else words.target_markers
     marked = _after_marker(match, toks, offset, actors, markers)
     if target is None and marked is not None and marked is not source:
         target = marked
     if target is None and verbal:
         # Failing all that, the next actor after the verb and its subject is the likeliest object.
-        start = source.end if source is not None and source.start >= trig_end else trig_end
+        start = _past(source, trig_end)
         target = next((r for r in after if r.start >= start and r is not source), None)
     if source is not None and target is not None and source.entity == target.entity:
         target = None
@@ -710,7 +606,7 @@ def _in_phrase(ref: ActorRef, toks: list[Token], offset: int) -> bool:
     i = _index_at(toks, offset, ref.start)
     if i >= len(toks):
         return False
-    if i > 0 and toks[i - 1].norm in _PREPOSITIONS:
+    if i > 0 and toks[i - 1].norm in actor_words().prepositions:
         return True
     norm = _bare(toks[i].norm)
     if norm.startswith("لل"):
@@ -737,14 +633,15 @@ def _index_at(toks: list[Token], offset: int, char: int) -> int:
 
 def _counted(ref: ActorRef, toks: list[Token], offset: int) -> bool:
     """Whether a number stands before the reference: "20 شخصا", "ثلاثة من عناصر الشرطة"."""
+    words = actor_words()
     i = _index_at(toks, offset, ref.start)
     for back in (1, 2):
         if i - back < 0:
             return False
         norm = _bare(toks[i - back].norm)
-        if norm.isdigit() or norm in _COUNT_WORDS:
+        if norm.isdigit() or norm in words.count_words:
             return True
-        if norm != normalize("من"):
+        if norm not in words.partitive:
             return False
     return False
 
@@ -753,17 +650,26 @@ def _direct_object(
     subject: ActorRef | None, after: list[ActorRef], toks: list[Token], offset: int, trig_end: int
 ) -> ActorRef | None:
     """The object right after the verb or its subject ("قتلت القوات 11 مسلحا", "اختطفوا الصحفي")."""
-    start = subject.end if subject is not None and subject.start >= trig_end else trig_end
+    start = _past(subject, trig_end)
     rest = [r for r in after if r.start >= start and r is not subject]
     if not rest:
         return None
     gap = [t for t in toks if start <= offset + t.start and offset + t.end <= rest[0].start]
-    return rest[0] if len(gap) <= MAX_FILLER_GAP and all(_is_filler(t) for t in gap) else None
+    return rest[0] if _only_fillers(gap) else None
+
+
+def _only_fillers(gap: list[Token]) -> bool:
+    """Whether the tokens between a verb or a casualty noun and an actor are few and all time words,
+    approximations or counts ("قبل ظهر أمس", "زهاء 15")."""
+    return len(gap) <= MAX_FILLER_GAP and all(_is_filler(t) for t in gap)
 
 
 def _is_filler(tok: Token) -> bool:
+    words = actor_words()
     forms = set(strip_clitics(tok.norm))
-    return tok.norm.isdigit() or bool(forms & (_ADVERBS | _QUANTITIES | _COUNT_WORDS | _FILLERS))
+    return tok.norm.isdigit() or bool(
+        forms & (words.adverbs | words.quantities | words.count_words | words.fillers)
+    )
 
 
 def _genitive(
@@ -776,11 +682,9 @@ def _genitive(
     if after and match.pattern.genitive == "target":
         # "مقتل 15 جنديا تركيا": the count stands between the casualty noun and the victims.
         gap = [t for t in toks[match.end :] if offset + t.end <= after[0].start]
-        if len(gap) <= MAX_FILLER_GAP and all(_is_filler(t) for t in gap):
+        if _only_fillers(gap):
             return after[0]
-    j = match.end
-    while j < len(toks) and j - match.end < 2 and toks[j].norm in _DESCRIPTORS:
-        j += 1
+    j = _after_descriptors(toks, match.end, MAX_DESCRIPTORS)
     if j >= len(toks):
         return None
     kb = load()
@@ -800,11 +704,6 @@ def _genitive(
         country,
         sector,
     )
-
-
-def _undergoer(match: Match, toks: list[Token], offset: int, actors: list[ActorRef]) -> ActorRef | None:
-    """Whoever "تعرض" to the attack or "نجا" from it: the subject of that verb before the trigger."""
-    return _subject_of_verb_before(match, toks, offset, actors, _UNDERGO)
 
 
 def _subject_of_verb_before(
@@ -839,15 +738,16 @@ def _after_marker(
     """The first actor named within ``MARKER_GAP`` tokens after one of ``markers`` standing within
     ``window`` tokens after the trigger, or after token ``first`` ("هجوم ... على القوات", "قتل برصاص
     القناصة")."""
+    words = actor_words()
     first = match.end if first is None else first
     for i in range(first, min(len(toks), first + window)):
         norm = toks[i].norm
         if norm not in markers:
             continue
-        needs = _AGENT_AFTER.get(norm)
+        needs = words.agent_marker_prepositions.get(norm)
         if needs is not None and (i == 0 or toks[i - 1].norm != needs):
             continue
-        if i + 1 < len(toks) and toks[i + 1].norm in _NOT_TARGET_AFTER:
+        if i + 1 < len(toks) and toks[i + 1].norm in words.not_target_after:
             continue
         lo = offset + toks[i].end
         hi = offset + toks[min(len(toks) - 1, i + MARKER_GAP)].end

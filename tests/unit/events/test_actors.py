@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
+from dataclasses import fields
 from importlib import resources
 
 import pytest
+import yaml
 
+from hadath.events.actors import ACTOR_WORDS_FILE, ActorWords, actor_words, parse_actor_words
 from hadath.pipeline import code_text
 from hadath.text.normalize import normalize, tokenize
 
@@ -114,3 +118,69 @@ def test_actor_nouns_file_is_normalised_and_unique() -> None:
         assert k and all(normalize(w) == w for w in k)
         assert row["sector"] in sectors, row
         assert row["qualified"] in ("", "yes"), row
+
+
+def _raw_actor_words() -> dict[str, object]:
+    text = resources.files("hadath").joinpath(ACTOR_WORDS_FILE).read_text(encoding="utf-8")
+    raw: dict[str, object] = yaml.safe_load(text)
+    return raw
+
+
+def test_actor_words_load_normalised_and_non_empty() -> None:
+    words = actor_words()
+    for field in fields(ActorWords):
+        value = getattr(words, field.name)
+        assert value, f"{field.name} is empty"
+        entries = [w for phrase in value for w in phrase] if field.name == "locative_phrases" else value
+        if isinstance(value, Mapping):
+            entries = [*value, *value.values()]
+        for word in entries:
+            assert word == normalize(word) and word.split() == [word], (field.name, word)
+    # Spellings in the file are folded on load: "أمس" is matched as "امس", "على" as "علي".
+    assert "امس" in words.adverbs and "أمس" not in words.adverbs
+    assert words.agent_marker_prepositions["يد"] == "علي"
+    assert words.locative_phrases == (("في", "كل", "من"),)
+
+
+def test_actor_words_file_has_unique_entries_that_reach_the_rules() -> None:
+    words = actor_words()
+    raw = _raw_actor_words()
+    for key, value in raw.items():
+        entries = list(value) if isinstance(value, dict | list) else []
+        norms = [normalize(e) for e in entries]
+        assert len(norms) == len(set(norms)), f"{key}: two entries normalise to the same word"
+        loaded = getattr(words, key)
+        for norm in norms:
+            assert (tuple(norm.split()) if key == "locative_phrases" else norm) in loaded, (key, norm)
+    # A marker that needs a preposition before it must be a marker, or the condition never applies.
+    assert set(words.agent_marker_prepositions) <= words.agent_markers
+
+
+def test_actor_words_file_is_documented() -> None:
+    sources = resources.files("hadath").joinpath("data/events/SOURCES.md").read_text(encoding="utf-8")
+    assert "`actor_words.yaml`" in sources
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda raw: {**raw, "adverbz": ["اليوم"]}, "unknown key 'adverbz'"),
+        (lambda raw: {k: v for k, v in raw.items() if k != "fillers"}, "missing key 'fillers'"),
+        (lambda raw: {**raw, "descriptors": []}, "'descriptors' must be a non-empty list"),
+        (lambda raw: {**raw, "kill_verbs": ["قتل", "قتل نفسه"]}, "'kill_verbs' holds 'قتل نفسه'"),
+        (lambda raw: {**raw, "partitive": [7]}, "'partitive' holds 7"),
+        (lambda raw: {**raw, "agent_marker_prepositions": ["يد"]}, "'agent_marker_prepositions' must be"),
+    ],
+    ids=["unknown-key", "missing-key", "empty-list", "phrase-for-word", "number", "list-for-mapping"],
+)
+def test_actor_words_file_is_checked(
+    change: Callable[[dict[str, object]], dict[str, object]], message: str
+) -> None:
+    text = yaml.safe_dump(change(_raw_actor_words()), allow_unicode=True)
+    with pytest.raises(ValueError, match=f"^broken.yaml: {message}"):
+        parse_actor_words(text, "broken.yaml")
+
+
+def test_actor_words_file_parses_as_written() -> None:
+    text = yaml.safe_dump(_raw_actor_words(), allow_unicode=True)
+    assert parse_actor_words(text, "copy.yaml") == actor_words()
