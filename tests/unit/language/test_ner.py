@@ -211,10 +211,11 @@ def test_cues_parse_and_are_unique_once_normalised() -> None:
         seen.add(key)
 
 
-def test_every_model_file_is_listed_in_sources() -> None:
+def test_every_ner_model_file_is_listed_in_sources() -> None:
+    # Only the tagger's files: other models sharing the folder are checked by their own tests.
     sources = MODELS.joinpath("SOURCES.md").read_text(encoding="utf-8")
     for entry in MODELS.iterdir():
-        if entry.name != "SOURCES.md":
+        if entry.name.startswith("ner"):
             assert f"`{entry.name}`" in sources, f"{entry.name} is not described in SOURCES.md"
 
 
