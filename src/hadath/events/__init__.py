@@ -2,18 +2,22 @@
 
 Public entry point: :func:`run` (and :func:`code_article`). Patterns live in
 ``data/events/patterns.yaml``; :mod:`hadath.events.patterns` loads them, :mod:`hadath.events.actors`
-chooses the source and target around a trigger.
+chooses the source and target around a trigger. For ASSAULT and PROTEST a sentence classifier
+(:mod:`hadath.events.classifier`) has the last word: a pattern-coded mention stays only when the
+classifier finds the sentence likely enough to report such an event, and a sentence the classifier is
+sure of gets a mention even where no pattern matched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.events.actors import ActorRef, actors_in, pick_roles
+from hadath.events.classifier import SentenceModel, load_models, probability, strongest_token
 from hadath.events.context import context_of
-from hadath.events.patterns import Match, find_triggers
+from hadath.events.patterns import Match, Pattern, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
@@ -64,6 +68,7 @@ class Draft:
     date: DateMention | None
     context: tuple[str, ...]
     place: str | None
+    probability: float | None = None  # the sentence classifier's, for the types it covers
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,15 @@ def run(items: Iterable[Analysis | Rejected]) -> Iterator[Coded | Rejected]:
         yield item if isinstance(item, Rejected) else Coded(item, tuple(code_article(item)))
 
 
-def code_article(analysis: Analysis) -> list[EventMention]:
-    """Every event the article reports, the main one marked."""
+def code_article(
+    analysis: Analysis, classifiers: Mapping[str, SentenceModel] | None = None
+) -> list[EventMention]:
+    """Every event the article reports, the main one marked.
+
+    ``classifiers`` are the sentence models by PLOVER type, the shipped ones when ``None``; an empty
+    mapping codes with the patterns alone (for evaluations).
+    """
+    models = load_models() if classifiers is None else classifiers
     article = analysis.article
     text = article.text
     kb = load()
@@ -94,7 +106,9 @@ def code_article(analysis: Analysis) -> list[EventMention]:
         toks = tokenize(sent)
         kept: dict[str, int] = {}  # PLOVER type → index in drafts: one event of a type per sentence
         sentence_source: ActorRef | None = None
-        for match in find_triggers(toks):
+        probs = {kind: probability(model, sent) for kind, model in models.items()}
+        triggers = find_triggers(toks)
+        for match in triggers:
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
@@ -120,6 +134,8 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                 source, target = previous  # "بحث الوزيران": the two already named
             if source is not None and target is not None and source.entity == target.entity:
                 target = None
+            if plover in probs and probs[plover] < _needed(models[plover], match, source, target):
+                continue  # violence or protest vocabulary in a sentence that reports no such event
             if plover in kept:
                 # A second trigger of the same type restates the event ("هجوم بطائرة مسيرة استهدف"):
                 # it may add the mode or an actor the first lacked.
@@ -147,6 +163,41 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                     date=when,
                     context=context_of(toks, match, when, published, HISTORICAL_DAYS),
                     place=place,
+                    probability=probs.get(plover),
+                )
+            )
+        for kind, p in probs.items():
+            if kind in kept or p < models[kind].add:
+                continue
+            # The classifier is sure the sentence reports the event though no pattern-coded mention
+            # survived (no pattern matched, the trigger was quoted, or no actor, place or date was named).
+            found = _classifier_match(kind, triggers, models[kind], sent)
+            if found is None:
+                continue
+            source = target = None
+            if found.pattern.verbs or found.pattern.nouns:
+                # Roles only around a real trigger: the classifier's strongest word is a guess at where
+                # the event is named, and actors picked around it were wrong more often than right.
+                in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
+                source, target = pick_roles(found, toks, span.start, in_sent, text)
+                if source is not None and target is not None and source.entity == target.entity:
+                    target = None
+            when = _date_for(analysis.dates, span.start, span.end)
+            place = _place(analysis, span.start, span.end, kb)
+            if source is None and target is None and not (place or when):
+                continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
+            kept[kind] = len(drafts)
+            drafts.append(
+                Draft(
+                    match=found,
+                    source=source,
+                    target=target,
+                    start=span.start,
+                    sentence=sent,
+                    date=when,
+                    context=context_of(toks, found, when, published, HISTORICAL_DAYS),
+                    place=place,
+                    probability=p,
                 )
             )
     drafts = _restatements_merged(drafts)
@@ -178,12 +229,55 @@ def code_article(analysis: Analysis) -> list[EventMention]:
                 evidence=d.sentence,
                 context=d.context,
                 main=i == main_index,
-                confidence=_confidence(d.source, d.target, d.match),
+                confidence=(
+                    _confidence(d.source, d.target, d.match)
+                    if d.probability is None
+                    else round(d.probability, 2)
+                ),
                 published=article.published,
                 outlet=article.outlet,
             )
         )
     return out
+
+
+# Codes for a mention the classifier found with no pattern of its own: the PLOVER type's unspecified
+# CAMEO root (19 "fight", as the generic assault pattern; 14 "protest").
+_UNSPECIFIED_CAMEO = {"ASSAULT": "190", "PROTEST": "140"}
+
+
+def _needed(model: SentenceModel, match: Match, source: ActorRef | None, target: ActorRef | None) -> float:
+    """The classifier probability a pattern-coded mention needs: less when the patterns coded it fully
+    (two of a mode, a source and a target), where the classifier, trained on 2007–08 wire copy, is the
+    less trustworthy of the two on today's news."""
+    full = sum((match.pattern.mode is not None, source is not None, target is not None)) >= 2
+    return model.keep_full if full else model.keep
+
+
+def _classifier_match(kind: str, triggers: list[Match], model: SentenceModel, sentence: str) -> Match | None:
+    """The trigger of a classifier-found mention: the sentence's first pattern trigger of the type if it
+    has one (its mode and CAMEO code), else the word that weighed most in the classifier's decision."""
+    for match in triggers:
+        if match.pattern.plover == kind:
+            return match
+    at = strongest_token(model, sentence)
+    if at is None:
+        return None
+    pattern = Pattern(
+        id=f"classifier-{kind.lower()}",
+        plover=kind,
+        mode=None,
+        cameo=_UNSPECIFIED_CAMEO.get(kind),
+        verbs=frozenset(),
+        nouns=(),
+        needs=frozenset(),
+        window=0,
+        swap=False,
+        object_after=frozenset(),
+        not_after=frozenset(),
+        genitive="source",
+    )
+    return Match(pattern, at, at + 1, nominal=True)
 
 
 def _mentions_dual(toks: list[Token]) -> bool:
