@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from hadath.language.entities import find_entities
+from hadath.language import ner
 from hadath.language.knowledge import load
 from hadath.language.quotes import find_quotes
 from hadath.models import Analysis, Article, Rejected, Span
@@ -25,7 +26,7 @@ def analyse(article: Article) -> Analysis:
     """Sentences, dates, entity mentions, entities and quotes of one article."""
     published = date.fromisoformat(article.published) if article.published else None
     spans = sentences(article.text)
-    found = find_entities(article.text, load(), article.published)
+    found = find_entities(article.text, load(), article.published, ner.load(), spans)
     people = sorted((m for m in (*found.mentions, *found.titles) if m.type == "PER"), key=lambda m: m.start)
     return Analysis(
         article=article,

@@ -7,20 +7,26 @@ Three passes over the article's tokens:
    terms of office on the publication date, or to a person named with that title elsewhere in the text;
 2. names from the knowledge files (people, organisations, countries, places), longest match first, with
    attached clitics stripped from the first token ("وبغداد" → "بغداد");
-3. short forms of people already named in the article ("حسين" after "فؤاد حسين").
+3. names the knowledge files do not know, found by the statistical tagger (:mod:`hadath.language.ner`)
+   when one is passed: they become entities with a transliterated English name;
+4. short forms of people already named in the article ("حسين" after "فؤاد حسين"), spelling variants of
+   their family names included ("بلنكن" after "أنتوني بلينكن").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
+from hadath.language.ner import Tagger
+from hadath.language.ner import spans as bio_spans
 from hadath.language.translit import transliterate
 from hadath.models import Entity, Mention, content_id
-from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
+from hadath.text.normalize import Token, normalize, sentences, strip_clitics, tokenize
 
 # Words that end a name: prepositions, particles, reporting verbs. Normalised.
 _STOP = frozenset(
@@ -126,6 +132,11 @@ _STOP = frozenset(
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "أبو", "ابو", "عبد", "آل", "أبي", "ابن", "ولد"))
 _COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه"))
 _GAP_OK = re.compile(r"^[\s\u200f\u200e]*$")
+# The tagger was trained on ANERcorp, whose tokens are whitespace words with punctuation split off.
+_PUNCT = "\\.,،؛;:!?؟\"'«»()\\[\\]{}“”‘’„\\-–—…/|*+=<>#@%&~^_"
+_TAGGER_TOKEN = re.compile(f"[^\\s{_PUNCT}]+|[{_PUNCT}]")
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+_MODEL_KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC (events, works, currencies) is left out
 
 
 @dataclass(slots=True)
@@ -247,8 +258,18 @@ def _pick(cands: tuple[Known, ...], country: str | None) -> Known:
     return sorted(cands, key=lambda c: (order.get(c.kind, 3), c.place_kind != "country"))[0]
 
 
-def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
-    """All entity mentions and title references in ``text``; ``published`` dates terms of office."""
+def find_entities(
+    text: str,
+    kb: Knowledge,
+    published: str | None,
+    tagger: Tagger | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> Found:
+    """All entity mentions and title references in ``text``; ``published`` dates terms of office.
+
+    With a ``tagger``, names the knowledge files miss are found too; ``spans`` are the sentences it
+    reads (computed when not given).
+    """
     toks = tokenize(text)
     found = Found()
     taken: set[int] = set()
@@ -389,6 +410,8 @@ def find_entities(text: str, kb: Knowledge, published: str | None) -> Found:
         i += 1
 
     _resolve_titles(found, kb, pending_titles, role_of, published)
+    if tagger is not None:
+        _model_names(text, toks, taken, found, tagger, sentences(text) if spans is None else spans)
     _short_forms(text, toks, taken, found)
     found.mentions.sort(key=lambda m: m.start)
     found.titles.sort(key=lambda m: m.start)
@@ -436,22 +459,91 @@ def _resolve_titles(
         found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person))
 
 
-def _short_forms(text: str, toks: list[Token], taken: set[int], found: Found) -> None:
-    """Family names (or a distinctive given name) of people named in full elsewhere in the article."""
+def _skeleton(norm: str) -> str:
+    """A family name without its long vowels: "بلينكن" and "بلنكن" meet as "بلنكن"."""
+    return norm.translate(_LONG_VOWELS)
+
+
+def _family_names(found: Found) -> dict[str, str]:
+    """Skeleton of the family name → entity, for every person named with two words or more."""
     short: dict[str, str] = {}
     for m in found.mentions:
         if m.type != "PER":
             continue
         parts = [t.norm for t in tokenize(m.text)]
-        if len(parts) >= 2 and parts[-1] not in _NAME_LINKS and len(parts[-1]) >= 3:
-            short.setdefault(parts[-1], m.entity)
+        if len(parts) >= 2 and parts[-1] not in _NAME_LINKS and len(_skeleton(parts[-1])) >= 3:
+            short.setdefault(_skeleton(parts[-1]), m.entity)
+    return short
+
+
+def _short_forms(text: str, toks: list[Token], taken: set[int], found: Found) -> None:
+    """Family names (or a distinctive given name) of people named in full elsewhere in the article."""
+    short = _family_names(found)
     if not short:
         return
     for idx, tok in enumerate(toks):
         if idx in taken:
             continue
         for form in strip_clitics(tok.norm):
-            ent = short.get(form)
+            ent = short.get(_skeleton(form))
             if ent:
                 found.mentions.append(Mention(tok.start, tok.end, tok.text, "PER", ent))
                 break
+
+
+def _model_names(
+    text: str,
+    toks: list[Token],
+    taken: set[int],
+    found: Found,
+    tagger: Tagger,
+    spans: Sequence[tuple[int, int]],
+) -> None:
+    """Names the tagger finds where the knowledge files found nothing become entities of their own."""
+    words = [[(m.start(), m.end()) for m in _TAGGER_TOKEN.finditer(text, a, b)] for a, b in spans]
+    words = [w for w in words if w]
+    tags = tagger.tag_document([[text[a:b] for a, b in sent] for sent in words])
+    starts = [t.start for t in toks]
+    busy = sorted((m.start, m.end) for m in (*found.mentions, *found.titles))
+    short = _family_names(found)
+    seen = {normalize(text[a:b]) for sent in words for a, b in sent}
+    for sent, labels in zip(words, tags, strict=True):
+        for label, i, j in bio_spans(labels):
+            kind = _MODEL_KINDS.get(label)
+            if kind is None:
+                continue
+            start, end = sent[i][0], sent[j - 1][1]
+            start = _without_proclitic(text, start, end, seen)
+            if end - start < 2 or any(a < end and start < b for a, b in busy):
+                continue
+            surface = text[start:end]
+            norm = normalize(surface)
+            parts = norm.split()
+            if kind == "PER" and len(parts) == 1 and _skeleton(parts[0]) in short:
+                continue  # a family name of someone already named: a short form, linked below
+            if not any("ء" <= ch <= "ي" or ch.isalpha() for ch in norm):
+                continue
+            ent_id = content_id(f"{kind.lower()}:", norm)
+            old = found.entities.get(ent_id)
+            if old is None:
+                found.entities[ent_id] = Entity(ent_id, kind, transliterate(surface), surface, (surface,))
+            elif surface not in old.aliases:
+                found.entities[ent_id] = replace(old, aliases=(*old.aliases, surface))
+            found.mentions.append(Mention(start, end, surface, kind, ent_id))
+            busy.append((start, end))
+            taken.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+            if kind == "PER" and len(parts) >= 2 and len(_skeleton(parts[-1])) >= 3:
+                short.setdefault(_skeleton(parts[-1]), ent_id)
+
+
+def _without_proclitic(text: str, start: int, end: int, seen: set[str]) -> int:
+    """Start of a name without an attached "و"/"ب"/"ل"/"ف" ("وواشنطن" → "واشنطن").
+
+    Many names begin with one of these letters (وليد، بغداد، لبنان), so the letter goes only before
+    "ال" or when the article also writes the word without it.
+    """
+    word = text[start:end].split(maxsplit=1)[0]
+    norm = normalize(word)
+    if len(norm) >= 4 and norm[0] in "وبلف" and (norm[1:3] == "ال" or norm[1:] in seen):
+        return start + 1
+    return start

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.language.entities import find_entities
+from hadath.language import ner
+from hadath.language.entities import _without_proclitic, find_entities
 from hadath.language.knowledge import load
 from hadath.pipeline import code_text
 
@@ -83,3 +84,42 @@ def test_family_name_that_is_also_a_country_is_a_person() -> None:
     assert "loc:swe" not in {m.entity for m in found.mentions}
     person = next(m for m in found.mentions if m.type == "PER")
     assert person.text == "عبدالله بن محمد السويد"
+
+
+def test_the_tagger_finds_names_the_knowledge_files_do_not_know() -> None:
+    text = (
+        "وقالت الناشطة سلمى الخطيب إن قوات حركة الشباب انسحبت من بلدة بلدوين. "
+        "وأضافت الخطيب أن السكان عادوا، بحسب ما نقلته وكالة رويترز."
+    )
+    without = find_entities(text, load(), None)
+    found = find_entities(text, load(), None, ner.load())
+    named = {(m.text, m.type) for m in found.mentions}
+    assert ("سلمى الخطيب", "PER") in named and ("بلدوين", "LOC") in named
+    assert len(found.mentions) > len(without.mentions)
+    # The family name alone is the same person, not a new one.
+    people = [m.entity for m in found.mentions if m.type == "PER"]
+    assert people.count(people[0]) == 2
+    person = found.entities[people[0]]
+    assert person.name_ar == "سلمى الخطيب" and person.name.isascii()
+
+
+def test_tagged_names_keep_knowledge_entities_and_link_spelling_variants() -> None:
+    text = "التقى وزير الخارجية الأمريكي أنتوني بلينكن في واشنطن نظيره. وقال بلنكن إن اللقاء مثمر."
+    found = find_entities(text, load(), "2023-05-01", ner.load())
+    by_text = {m.text: m.entity for m in found.mentions}
+    assert by_text["أنتوني بلينكن"] == by_text["بلنكن"] == "per:antony-blinken"
+    assert by_text["واشنطن"].startswith("loc:")
+    assert all(not e.startswith(("per:", "loc:", "org:")) or e in found.entities for e in by_text.values())
+
+
+@pytest.mark.parametrize(
+    ("word", "seen", "kept"),
+    [
+        ("وبلدوين", {"بلدوين"}, "بلدوين"),  # the article also writes it bare
+        ("بالعراق", set(), "العراق"),  # a preposition before the article
+        ("وليد", set(), "وليد"),  # a name that begins with the letter
+        ("بغداد", set(), "بغداد"),
+    ],
+)
+def test_an_attached_proclitic_is_not_part_of_a_tagged_name(word: str, seen: set[str], kept: str) -> None:
+    assert word[_without_proclitic(word, 0, len(word), seen) :] == kept
