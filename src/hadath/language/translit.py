@@ -6,6 +6,9 @@ so long vowels become vowels and the article becomes "al-").
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from hadath.text.normalize import normalize
 
 _MAP = {
@@ -45,11 +48,16 @@ _MAP = {
 _VOWELS = set("aiu")
 
 
-def _word(word: str) -> str:
-    norm = normalize(word)
-    prefix = ""
-    if norm.startswith("ال") and len(norm) > 3:
-        prefix, norm = "al-", norm[2:]
+@cache
+def _known_parts() -> dict[str, str]:
+    """Normalised name part → its usual English spelling (``data/lexicons/name_parts.tsv``)."""
+    raw = (resources.files("hadath") / "data" / "lexicons" / "name_parts.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in raw.splitlines()[1:] if line.strip())
+    return {normalize(ar): en for ar, en in rows}
+
+
+def _spell(norm: str) -> str:
+    """Letter-by-letter spelling of a normalised word, with short vowels guessed."""
     out: list[str] = []
     for i, ch in enumerate(norm):
         latin = _MAP.get(ch, ch)
@@ -60,16 +68,44 @@ def _word(word: str) -> str:
                 latin = "w" if ch == "و" else "y"
         elif ch == "ه" and i == len(norm) - 1 and i > 0:
             latin = "a"  # ta marbuta (folded to ه) reads as -a
+        elif ch == "ع" and i == 0:
+            # News spellings drop a word-initial ayn and keep its vowel: عتيبة → Atiba, عيسى → Isa.
+            latin = "" if norm[1:2] in ("ا", "و", "ي") else "a"
         out.append(latin)
         # Arabic script omits short vowels; insert an "a" between consonant clusters so names are sayable.
-        if latin not in _VOWELS and i + 1 < len(norm):
+        if latin and latin not in _VOWELS and i + 1 < len(norm):
             nxt = _MAP.get(norm[i + 1], "")
-            if nxt and nxt[0] not in _VOWELS and norm[i + 1] not in "اوي" and ch not in "اوي":
+            final_ta = norm[i + 1] == "ه" and i + 2 == len(norm)  # reads as -a already
+            if (
+                nxt
+                and nxt[0] not in _VOWELS
+                and norm[i + 1] not in "اوي"
+                and ch not in "اوي"
+                and not final_ta
+            ):
                 out.append("a")
-    result = prefix + "".join(out).replace("''", "'")
-    return result[:1].upper() + result[1:] if result else result
+    result = "".join(out).replace("''", "'")
+    return result[:1].upper() + result[1:]
+
+
+def _word(word: str, parts: dict[str, str]) -> str:
+    norm = normalize(word)
+    if norm in parts:
+        return parts[norm]
+    if norm.startswith("ال") and len(norm) > 3:
+        rest = norm[2:]
+        return "al-" + (parts.get(rest) or _spell(rest))
+    if norm.startswith("عبد") and len(norm) > 5:  # "عبدالرحمن" written as one word
+        rest = norm[3:]
+        return "Abd " + _word(rest, parts)
+    return _spell(norm)
 
 
 def transliterate(name: str) -> str:
-    """``"كومفورت إيرو"`` → ``"Kumfurt Iiru"``-like spelling: consistent, pronounceable, reversible enough."""
-    return " ".join(_word(w) for w in name.split())
+    """``"عبد الرحمن الخطيب"`` → ``"Abd al-Rahman al-Khatib"``: usual spellings first, else letter rules."""
+    parts = _known_parts()
+    words = name.split()
+    if len(words) > 1 and normalize(" ".join(words[:2])) in parts:
+        words = [" ".join(words[:2]), *words[2:]]  # "عبد الله" as one name
+    out = " ".join(_word(w, parts) for w in words)
+    return out[:1].upper() + out[1:]
