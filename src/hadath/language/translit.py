@@ -63,7 +63,7 @@ def _spell(norm: str) -> str:
         latin = _MAP.get(ch, ch)
         if ch in "وي":
             # Word-initial or after a long vowel, waw and ya are consonants.
-            prev = out[-1][-1] if out else ""
+            prev = out[-1][-1:] if out else ""  # "" after a dropped initial ayn: then a vowel
             if i == 0 or prev in _VOWELS:
                 latin = "w" if ch == "و" else "y"
         elif ch == "ه" and i == len(norm) - 1 and i > 0:

@@ -25,3 +25,7 @@ def test_unknown_words_are_spelled_consistently_in_ascii() -> None:
     name = transliterate("ميتسوبيشي بلدوين")
     assert name.isascii() and name[0].isupper() and len(name.split()) == 2
     assert transliterate("ميتسوبيشي بلدوين") == name
+
+
+def test_a_word_that_starts_with_ayn_before_a_long_vowel() -> None:
+    assert transliterate("عوني") == "Uni"  # the dropped ayn leaves nothing before the waw
