@@ -95,15 +95,11 @@ def read_stream(
 ) -> Iterator[Document | Rejected]:
     """Read ``stream`` as ``kind``; ``cap`` bounds the bytes of streamed kinds (None: unbounded)."""
     if kind in WHOLE:
-        try:
-            data = read_all(stream, MAX_FILE_BYTES)
-        except TooLarge as e:
-            yield Rejected(source, f"too large: {e}; split it into smaller files")
-            return
-        except Damaged as e:
-            yield Rejected(source, str(e))
-            return
-        yield from _whole(source, kind, data)
+        data = _read_capped(source, stream, "split it into smaller files")
+        if isinstance(data, Rejected):
+            yield data
+        else:
+            yield from _whole(source, kind, data)
     elif kind == "jsonl":
         yield from read_jsonl(source, stream, MAX_FILE_BYTES)
     elif kind == "warc":
@@ -121,15 +117,21 @@ def read_stream(
     elif kind == "tar":
         yield from _tar(source, stream, depth)
     else:  # zip: needs to seek, so a zip inside an archive is read into memory (capped)
-        try:
-            data = read_all(stream, MAX_FILE_BYTES)
-        except TooLarge as e:
-            yield Rejected(source, f"too large: {e}; extract it first")
-            return
-        except Damaged as e:
-            yield Rejected(source, str(e))
-            return
-        yield from _zip(source, io.BytesIO(data), depth)
+        data = _read_capped(source, stream, "extract it first")
+        if isinstance(data, Rejected):
+            yield data
+        else:
+            yield from _zip(source, io.BytesIO(data), depth)
+
+
+def _read_capped(source: str, stream: Readable, advice: str) -> bytes | Rejected:
+    """All of ``stream`` up to ``MAX_FILE_BYTES``, or the rejection saying why not."""
+    try:
+        return read_all(stream, MAX_FILE_BYTES)
+    except TooLarge as e:
+        return Rejected(source, f"too large: {e}; {advice}")
+    except Damaged as e:
+        return Rejected(source, str(e))
 
 
 def _whole(source: str, kind: Kind, data: bytes) -> Iterator[Document | Rejected]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from hadath.language.entities import find_entities
 from hadath.language import ner
+from hadath.language.entities import find_entities
 from hadath.language.knowledge import load
 from hadath.language.quotes import find_quotes
 from hadath.models import Analysis, Article, Rejected, Span

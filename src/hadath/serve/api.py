@@ -129,27 +129,21 @@ def list_events(
 @api.get("/events/{event_id}")
 def get_event(request: Request, event_id: str) -> dict[str, Any]:
     """One event with its `articles` (outlet, date, evidence and its paragraph), `quotes` and `counts`."""
-    detail = views.event_detail(_store(request), event_id)
-    if detail is None:
-        raise HTTPException(404, f"no event {event_id}")
+    detail = web.found(views.event_detail(_store(request), event_id), f"event {event_id}")
     return detail
 
 
 @api.get("/entities/{entity_id}")
 def get_entity(request: Request, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """An entity with its `terms` of office, `roles` in events, `timeline` by month and paged `events`."""
-    detail = views.entity_detail(_store(request), entity_id, limit, offset)
-    if detail is None:
-        raise HTTPException(404, f"no entity {entity_id}")
+    detail = web.found(views.entity_detail(_store(request), entity_id, limit, offset), f"entity {entity_id}")
     return public(detail)
 
 
 @api.get("/articles/{article_id}")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One article record (clean text, dates, entity mentions, quotes) and the events it reports."""
-    detail = views.article_detail(_store(request), article_id)
-    if detail is None:
-        raise HTTPException(404, f"no article {article_id}")
+    detail = web.found(views.article_detail(_store(request), article_id), f"article {article_id}")
     return detail
 
 

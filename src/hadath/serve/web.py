@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -43,6 +43,17 @@ STATIC: dict[str, tuple[bytes, str]] = {
     for f in resources.files("hadath.serve").joinpath("static").iterdir()
     if (suffix := "." + f.name.rsplit(".", 1)[-1]) in _MEDIA
 }
+
+
+Detail = TypeVar("Detail")
+
+
+def found(detail: Detail | None, what: str) -> Detail:
+    """``detail``, or a 404 that names what was asked for ("event ev:…")."""
+    if detail is None:
+        raise HTTPException(404, f"no {what}")
+    return detail
+
 
 router = APIRouter(include_in_schema=False)
 
@@ -218,9 +229,7 @@ def timeline(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> HTMLResponse:
-    detail = views.event_detail(store_of(request), event_id)
-    if detail is None:
-        raise HTTPException(404, f"no event {event_id}")
+    detail = found(views.event_detail(store_of(request), event_id), f"event {event_id}")
     return render(
         request,
         "event.html",
@@ -234,9 +243,10 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
-    detail = views.entity_detail(store_of(request), entity_id, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    if detail is None:
-        raise HTTPException(404, f"no entity {entity_id}")
+    detail = found(
+        views.entity_detail(store_of(request), entity_id, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+        f"entity {entity_id}",
+    )
     return render(
         request,
         "entity.html",
@@ -255,9 +265,7 @@ def entity_page(request: Request, entity_id: str, page: int = Query(1, ge=1, le=
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     store = store_of(request)
-    detail = views.article_detail(store, article_id)
-    if detail is None:
-        raise HTTPException(404, f"no article {article_id}")
+    detail = found(views.article_detail(store, article_id), f"article {article_id}")
     art = detail["article"]
     return render(
         request,
