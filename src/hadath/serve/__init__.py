@@ -75,14 +75,23 @@ def write_records_csv(recs: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(…)" in a scraped title) gets a leading
+# apostrophe, which spreadsheets show as text and hide (OWASP's advice for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "|".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        text = "|".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value)
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    if text.startswith(_FORMULA_START) and not isinstance(value, int | float):
+        return "'" + text
+    return text
 
 
 def _actor_label(ev: dict[str, Any], role: str) -> str:
