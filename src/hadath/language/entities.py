@@ -459,9 +459,13 @@ def _resolve_titles(
         found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person))
 
 
-def _skeleton(norm: str) -> str:
-    """A family name without its long vowels: "بلينكن" and "بلنكن" meet as "بلنكن"."""
-    return norm.translate(_LONG_VOWELS)
+def _family_key(norm: str) -> str:
+    """A family name without its long vowels: "بلينكن" and "بلنكن" meet as "بلنكن".
+
+    Short names keep their vowels: "بري" as "بر" would also take "البر" (the land) for Berri.
+    """
+    skeleton = norm.translate(_LONG_VOWELS)
+    return skeleton if len(skeleton) >= 3 else norm
 
 
 def _family_names(found: Found) -> dict[str, str]:
@@ -471,8 +475,8 @@ def _family_names(found: Found) -> dict[str, str]:
         if m.type != "PER":
             continue
         parts = [t.norm for t in tokenize(m.text)]
-        if len(parts) >= 2 and parts[-1] not in _NAME_LINKS and len(_skeleton(parts[-1])) >= 3:
-            short.setdefault(_skeleton(parts[-1]), m.entity)
+        if len(parts) >= 2 and parts[-1] not in _NAME_LINKS and len(parts[-1]) >= 3:
+            short.setdefault(_family_key(parts[-1]), m.entity)
     return short
 
 
@@ -485,7 +489,7 @@ def _short_forms(text: str, toks: list[Token], taken: set[int], found: Found) ->
         if idx in taken:
             continue
         for form in strip_clitics(tok.norm):
-            ent = short.get(_skeleton(form))
+            ent = short.get(_family_key(form))
             if ent:
                 found.mentions.append(Mention(tok.start, tok.end, tok.text, "PER", ent))
                 break
@@ -519,7 +523,7 @@ def _model_names(
             surface = text[start:end]
             norm = normalize(surface)
             parts = norm.split()
-            if kind == "PER" and len(parts) == 1 and _skeleton(parts[0]) in short:
+            if kind == "PER" and len(parts) == 1 and _family_key(parts[0]) in short:
                 continue  # a family name of someone already named: a short form, linked below
             if not any("ء" <= ch <= "ي" or ch.isalpha() for ch in norm):
                 continue
@@ -532,8 +536,8 @@ def _model_names(
             found.mentions.append(Mention(start, end, surface, kind, ent_id))
             busy.append((start, end))
             taken.update(range(bisect_left(starts, start), bisect_left(starts, end)))
-            if kind == "PER" and len(parts) >= 2 and len(_skeleton(parts[-1])) >= 3:
-                short.setdefault(_skeleton(parts[-1]), ent_id)
+            if kind == "PER" and len(parts) >= 2 and len(parts[-1]) >= 3:
+                short.setdefault(_family_key(parts[-1]), ent_id)
 
 
 def _without_proclitic(text: str, start: int, end: int, seen: set[str]) -> int:

@@ -57,6 +57,13 @@ MIN_QUOTE_WORDS = 3
 
 # "إن/أن" opens the reported clause: people named after it are what is said, not who says it.
 _THAT = re.compile(r"(?<![\w])ان(ه|ها|هم)?(?![\w])")
+# A name after one of these ("وقال بعد لقائه بري") is whom the speaker met, not the speaker: the verb's
+# subject is then a pronoun for someone named earlier.
+_OBJECT_HEADS = re.compile(
+    r"(?<![\w])[وف]?("
+    + "|".join(normalize(w) for w in ("بعد", "قبل", "خلال", "عقب", "اثر", "إثر", "لدى", "مع", "امام", "أمام"))
+    + r")(?![\w])"
+)
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mention]) -> list[Quote]:
@@ -64,8 +71,9 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
 
     The speaker is the subject of the reporting verb before the quote: the first person named after
     the verb and before "إن/أن" ("دعا وزير الخارجية فؤاد حسين نظيره … إلى “…”" → Hussein, not the
-    counterpart), or the person right before the verb ("حسين قال"); with no subject of its own the quote
-    continues the previous speaker, else the first person of the sentence.
+    counterpart) unless a preposition comes first ("وقال بعد لقائه بري"), or the person right before
+    the verb ("حسين قال"); with no subject of its own the quote continues the previous speaker, else the
+    first person of the sentence.
     """
     quotes: list[Quote] = []
     last: str | None = None
@@ -75,27 +83,31 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
             continue
         start = m.start()
         sent_start = next((s for s, e in sentences if s <= start < e), 0)
-        speaker = _subject(text, sent_start, start, people)
+        speaker, verb_start = _subject(text, sent_start, start, people)
         if speaker is None:
-            in_sentence = [p for p in people if sent_start <= p.start and p.end <= start]
-            earlier = [p for p in people if p.end <= start]
+            # Only people named before the verb can be its unnamed subject: after it come its objects.
+            in_sentence = [p for p in people if sent_start <= p.start and p.end <= verb_start]
+            earlier = [p for p in people if p.end <= sent_start]
             if last is not None:
                 speaker = last
             elif in_sentence:
                 speaker = in_sentence[0].entity
             elif earlier:
-                speaker = earlier[-1].entity
+                # The subject of the sentence that named someone last: its first person.
+                prev_start = next((s for s, e in sentences if s <= earlier[-1].start < e), 0)
+                speaker = next(p.entity for p in earlier if p.start >= prev_start)
         quotes.append(Quote(speaker, body.strip(), m.start() + 1, m.end() - 1))
         last = speaker
     return quotes
 
 
-def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]) -> str | None:
+def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]) -> tuple[str | None, int]:
+    """The named subject of the last reporting verb before the quote, and where that verb starts."""
     lead = text[sent_start:quote_start]
     norm, offsets = normalize_with_offsets(lead)
     verbs = list(_REPORTING.finditer(norm))
     if not verbs:
-        return None
+        return None, quote_start
     verb = verbs[-1]
     verb_start = sent_start + offsets[verb.start()]
     verb_end = sent_start + offsets[verb.end() - 1] + 1
@@ -103,6 +115,22 @@ def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]
     limit = sent_start + offsets[that.start()] if that else quote_start
     after = [p for p in people if verb_end <= p.start and p.end <= limit]
     if after:
+        if _OBJECT_HEADS.search(normalize(text[verb_end : after[0].start])):
+            return None, verb_start
+        return after[0].entity, verb_start
+    before = [p for p in people if sent_start <= p.start and p.end <= verb_start]
+    if before and not text[before[-1].end : verb_start].strip(" ،,"):
+        return before[-1].entity, verb_start
+    return None, verb_start
+    verb = verbs[-1]
+    verb_start = sent_start + offsets[verb.start()]
+    verb_end = sent_start + offsets[verb.end() - 1] + 1
+    that = _THAT.search(norm, verb.end())
+    limit = sent_start + offsets[that.start()] if that else quote_start
+    after = [p for p in people if verb_end <= p.start and p.end <= limit]
+    if after:
+        if _OBJECT_HEADS.search(normalize(text[verb_end : after[0].start])):
+            return None
         return after[0].entity
     before = [p for p in people if sent_start <= p.start and p.end <= verb_start]
     if before and not text[before[-1].end : verb_start].strip(" ،,"):

@@ -64,6 +64,16 @@ def test_quote_speaker_is_the_subject_not_the_addressee() -> None:
     ]
 
 
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    text = (
+        "وصل الموفد الأمريكي آموس هوكستين إلى بيروت، والتقى رئيس مجلس النواب نبيه بري. "
+        'وقال بعد لقائه بري إنه عاد بسبب "فرصة حقيقية لإنهاء الصراع".'
+    )
+    quotes = code_text(text).analysis.quotes
+    assert [q.text for q in quotes] == ["فرصة حقيقية لإنهاء الصراع"]
+    assert quotes[0].speaker is not None and "hochstein" in quotes[0].speaker
+
+
 def test_event_coding_of_a_call_received() -> None:
     coded = code_text(
         "تلقى وزير الخارجية المصري سامح شكري اليوم اتصالاً هاتفياً من نظيره السعودي فيصل بن فرحان.",
