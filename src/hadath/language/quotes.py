@@ -122,17 +122,3 @@ def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]
     if before and not text[before[-1].end : verb_start].strip(" ،,"):
         return before[-1].entity, verb_start
     return None, verb_start
-    verb = verbs[-1]
-    verb_start = sent_start + offsets[verb.start()]
-    verb_end = sent_start + offsets[verb.end() - 1] + 1
-    that = _THAT.search(norm, verb.end())
-    limit = sent_start + offsets[that.start()] if that else quote_start
-    after = [p for p in people if verb_end <= p.start and p.end <= limit]
-    if after:
-        if _OBJECT_HEADS.search(normalize(text[verb_end : after[0].start])):
-            return None
-        return after[0].entity
-    before = [p for p in people if sent_start <= p.start and p.end <= verb_start]
-    if before and not text[before[-1].end : verb_start].strip(" ،,"):
-        return before[-1].entity
-    return None
