@@ -11,6 +11,7 @@ import click
 from tqdm import tqdm
 
 from hadath import pipeline, serve
+from hadath.engine import Engine, EngineError
 from hadath.store import Store
 
 DEFAULT_DB = "hadath.db"
@@ -32,14 +33,30 @@ def main(verbose: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--all-events", is_flag=True, help="List background events in the timeline too.")
-def run(inputs: tuple[str, ...], db: str, all_events: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Local worker processes for cleaning, analysis and coding.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on an existing Dask cluster (e.g. tcp://10.0.0.5:8786) instead of this machine.",
+)
+def run(inputs: tuple[str, ...], db: str, all_events: bool, workers: int, scheduler: str | None) -> None:
     """Process files, folders and globs into the database.
 
     Reads .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom feeds and zip/gzip/tar archives of them.
     """
+    engine = Engine(workers=workers, scheduler=scheduler)
     with Store(db) as store:
         bar = tqdm(desc="hadath", unit="input", file=sys.stderr, disable=None, leave=False)
-        summary = pipeline.run(inputs, store, progress=lambda _source: bar.update(1))
+        try:
+            summary = pipeline.run(inputs, store, progress=lambda _source: bar.update(1), engine=engine)
+        except EngineError as e:
+            raise click.ClickException(str(e)) from e
         bar.close()
         _report(store, db, summary, all_events)
     if summary.inputs == 0:

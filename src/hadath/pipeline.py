@@ -1,7 +1,8 @@
-"""The stage order and the local runner that wires the stages to the store.
+"""The stage order and the runner that wires the stages to the store.
 
-Per-document stages (clean, language, events) are pure functions of one document, so they can be mapped
-over partitions by a distributed engine later; resolution runs over everything stored.
+Per-document stages (clean, language, events) are pure functions of one document, mapped over workers
+by :mod:`hadath.engine` (this process, a process pool or a Dask cluster); resolution runs here, over
+everything stored.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hadath import clean, events, ingest, language, resolve
+from hadath.engine import Engine, executor, map_documents
 from hadath.models import Article, Document, Rejected, content_id
 from hadath.resolve import ArticleText
 from hadath.resolve.duplicates import find_duplicates
@@ -64,6 +66,20 @@ def process_document(doc: Document) -> list[object]:
     return out
 
 
+def process_safely(doc: Document) -> list[object] | Rejected:
+    """:func:`process_document`, or the rejection of the whole document where it fails (never raises)."""
+    try:
+        return process_document(doc)
+    except Exception as e:  # one bad page must never stop a batch
+        log.exception("failed on %s", doc.source)
+        return Rejected(doc.source, f"internal error: {type(e).__name__}: {e}")
+
+
+def warm_up() -> None:
+    """Load every model and lexicon once, before a process pool forks (see :func:`engine.executor`)."""
+    code_text("قال وزير الخارجية العراقي في بغداد يوم الأحد إن الاجتماع كان مثمراً.", "2024-01-07")
+
+
 def code_text(text: str, published: str | None = None, source: str = "text") -> events.Coded:
     """Analyse and code one clean text directly (no ingest or cleaning): for evaluations and the API."""
     article = Article(
@@ -81,45 +97,40 @@ def code_text(text: str, published: str | None = None, source: str = "text") -> 
     return events.Coded(analysis, tuple(events.code_article(analysis)))
 
 
-def run(inputs: Iterable[str], store: Store, progress: Callable[[str], None] | None = None) -> Summary:
+def run(
+    inputs: Iterable[str],
+    store: Store,
+    progress: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
+) -> Summary:
     """Process paths (files, folders, globs) into ``store`` and re-resolve events; idempotent."""
-    return run_items(ingest.run(inputs), store, progress)
+    return run_items(ingest.run(inputs), store, progress, engine)
 
 
 def run_items(
-    items: Iterable[Document | Rejected], store: Store, progress: Callable[[str], None] | None = None
+    items: Iterable[Document | Rejected],
+    store: Store,
+    progress: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
 ) -> Summary:
-    """Process ingested records (from files or from ``ingest.fetch``) into ``store``."""
+    """Process ingested records (from files or from ``ingest.fetch``) into ``store``.
+
+    ``engine`` says where the per-document stages run; the database is the same whichever it is.
+    """
     check_order()
+    engine = engine or Engine()
     summary = Summary()
     run_articles: set[str] = set()
-    for item in items:
-        summary.inputs += 1
-        if progress is not None:
-            progress(item.source)
-        if isinstance(item, Rejected):
-            summary.rejected[_reason_kind(item.reason)] += 1
-            store.add_rejected(item)
-            continue
-        try:
-            results = process_document(item)
-        except Exception as e:  # one bad page must never stop a batch
-            log.exception("failed on %s", item.source)
-            rej = Rejected(item.source, f"internal error: {type(e).__name__}: {e}")
-            summary.rejected[_reason_kind(rej.reason)] += 1
-            store.add_rejected(rej)
-            continue
-        store.add_document(item.id, item.source)
-        for result in results:
-            if isinstance(result, Rejected):
-                summary.rejected[_reason_kind(result.reason)] += 1
-                store.add_rejected(result)
-            elif isinstance(result, events.Coded):
-                summary.articles += 1
-                run_articles.add(result.analysis.article.id)
-                if store.add_article(result.analysis, result.events):
-                    summary.new_articles += 1
-        store.commit()
+    with executor(engine, warm_up=warm_up) as pool:
+        for item, results in map_documents(process_safely, items, pool, engine.batch, 2 * engine.workers):
+            summary.inputs += 1
+            if progress is not None:
+                progress(item.source)
+            if isinstance(item, Rejected):
+                summary.rejected[_reason_kind(item.reason)] += 1
+                store.add_rejected(item)
+            elif results is not None:
+                _store_results(store, item, results, summary, run_articles)
     texts = store.article_texts()
     resolved = resolve.resolve(store.mentions(), [ArticleText(i, t, p, o) for i, t, p, o in texts])
     store.replace_events(resolved)
@@ -127,6 +138,28 @@ def run_items(
     store.commit()
     summary.events = {e.id for e in resolved if run_articles & set(e.articles)}
     return summary
+
+
+def _store_results(
+    store: Store, item: Document, results: list[object] | Rejected, summary: Summary, run_articles: set[str]
+) -> None:
+    """Write what one document became: its articles with their events, and its rejections."""
+    if isinstance(results, Rejected):  # failed as a whole: not recorded as read, so a re-run retries it
+        summary.rejected[_reason_kind(results.reason)] += 1
+        store.add_rejected(results)
+        store.commit()
+        return
+    store.add_document(item.id, item.source)
+    for result in results:
+        if isinstance(result, Rejected):
+            summary.rejected[_reason_kind(result.reason)] += 1
+            store.add_rejected(result)
+        elif isinstance(result, events.Coded):
+            summary.articles += 1
+            run_articles.add(result.analysis.article.id)
+            if store.add_article(result.analysis, result.events):
+                summary.new_articles += 1
+    store.commit()
 
 
 def _reason_kind(reason: str) -> str:

@@ -1,0 +1,124 @@
+"""Where the per-document stages run: in this process, a local process pool, or a Dask cluster.
+
+The per-document part of the pipeline (clean, language, events) is a pure function of one document, so
+it maps over workers; the store and resolution stay in the calling process, which alone writes SQLite.
+Documents go out in batches and come back in input order, with a bounded number of batches in flight,
+so memory stays flat however large the input and a run's database does not depend on the engine.
+
+A Dask cluster is reached by its scheduler address (``tcp://host:8786``); its workers need hadath
+installed in the same version. Nothing here starts or manages a cluster: that is Dask's job.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from typing import TypeVar
+
+from hadath.models import Document, Rejected
+
+R = TypeVar("R")
+
+# How long to wait for a Dask scheduler before saying it cannot be reached.
+CONNECT_SECONDS = 10
+
+
+class EngineError(RuntimeError):
+    """The engine asked for cannot be used (e.g. no Dask scheduler at the address given)."""
+
+
+# Large enough that shipping a batch costs little beside analysing it (a document takes ~30 ms),
+# small enough that the first results come back quickly and an input's batches spread over workers.
+BATCH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """How to run the per-document stages.
+
+    ``workers`` > 1 starts a local process pool of that size; ``scheduler`` (a Dask scheduler
+    address) sends the work to an existing Dask cluster instead. Neither: this process, serially.
+    """
+
+    workers: int = 1
+    scheduler: str | None = None
+    batch: int = BATCH
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, not {self.workers}")
+        if self.batch < 1:
+            raise ValueError(f"batch must be at least 1, not {self.batch}")
+
+    @property
+    def parallel(self) -> bool:
+        return self.scheduler is not None or self.workers > 1
+
+
+@contextmanager
+def executor(engine: Engine, warm_up: Callable[[], object] | None = None) -> Iterator[Executor | None]:
+    """The executor ``engine`` asks for (None for serial), shut down on exit.
+
+    ``warm_up`` runs in this process before a local pool forks, so that models loaded once are shared
+    by the workers' memory instead of read again by each.
+    """
+    if engine.scheduler is not None:
+        from distributed import Client  # imported here: only a cluster run pays for it
+
+        try:
+            client = Client(engine.scheduler, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as e:
+            raise EngineError(f"cannot reach the Dask scheduler at {engine.scheduler}: {e}") from e
+        with client:
+            yield client.get_executor()  # type: ignore[no-untyped-call]
+        return
+    if engine.workers == 1:
+        yield None
+        return
+    if warm_up is not None:
+        warm_up()
+    # fork shares the loaded models copy-on-write; where there is no fork the default method reloads.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else None
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=engine.workers, mp_context=context) as pool:
+        yield pool
+
+
+def _apply(fn: Callable[[Document], R], batch: list[Document | Rejected]) -> list[R | None]:
+    """``fn`` over the documents of one batch; rejections from ingest pass as None."""
+    return [None if isinstance(item, Rejected) else fn(item) for item in batch]
+
+
+def map_documents(
+    fn: Callable[[Document], R],
+    items: Iterable[Document | Rejected],
+    pool: Executor | None,
+    batch: int = BATCH,
+    in_flight: int = 4,
+) -> Iterator[tuple[Document | Rejected, R | None]]:
+    """``(item, fn(item))`` for every item in input order; ``None`` for an ingest rejection.
+
+    ``fn`` must be a module-level function (it is pickled) that does not raise for one bad document.
+    With a ``pool``, at most ``in_flight`` batches are queued at a time.
+    """
+    source = iter(items)
+    if pool is None:
+        for item in source:
+            yield item, None if isinstance(item, Rejected) else fn(item)
+        return
+    pending: deque[tuple[list[Document | Rejected], Future[list[R | None]]]] = deque()
+    while True:
+        chunk = list(islice(source, batch))
+        if chunk:
+            pending.append((chunk, pool.submit(_apply, fn, chunk)))
+        if not pending:
+            return
+        if len(pending) >= in_flight or not chunk:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)

@@ -1,0 +1,53 @@
+"""A run gives the same database whichever engine analyses the documents: serial, processes, Dask."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hadath.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _export(db: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return sorted((json.loads(line) for line in result.output.splitlines()), key=lambda r: str(r["id"]))
+
+
+def _run(db: Path, *options: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(main, ["run", str(EXAMPLES), "--db", str(db), *options])
+    assert result.exit_code == 0, result.output
+    assert "6 inputs → 6 articles" in result.output
+    return _export(db)
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    return _run(tmp_path_factory.mktemp("serial") / "h.db")
+
+
+def test_a_process_pool_gives_the_same_records(serial: list[dict[str, object]], tmp_path: Path) -> None:
+    assert _run(tmp_path / "h.db", "--workers", "2") == serial
+    assert sum(r["type"] == "event" for r in serial) > 0
+
+
+def test_a_dask_cluster_gives_the_same_records(serial: list[dict[str, object]], tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    # An in-process cluster with a real scheduler and worker, reached by address as a remote one is.
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        assert _run(tmp_path / "h.db", "--scheduler", cluster.scheduler_address) == serial
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["run", str(EXAMPLES), "--db", str(tmp_path / "h.db"), "--scheduler", "tcp://127.0.0.1:9"]
+    )
+    assert result.exit_code != 0
+    assert "Dask scheduler" in result.output
