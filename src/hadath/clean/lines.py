@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -36,6 +37,7 @@ class Patterns:
     sections: tuple[re.Pattern[str], ...]
     outlet: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
+    glued: re.Pattern[str]  # a sub-heading glued to the sentence after it
 
 
 @cache
@@ -50,6 +52,9 @@ def patterns() -> Patterns:
         sections=tuple(re.compile(p) for p in raw["sections"]),
         outlet=tuple(re.compile(p) for p in raw["outlet"]),
         dateline=tuple(re.compile(p) for p in raw["dateline"]),
+        glued=re.compile(
+            r"(?<![\w])[\u0621-\u064a]{4,}?(و(?:" + "|".join(raw["glued_openers"]) + r"))(?![\w])"
+        ),
     )
 
 
@@ -140,13 +145,23 @@ def _clean_line(line: str) -> str:
     return re.sub(r"[ \t\u00a0\u200f\u200e]+", " ", line).strip()
 
 
+def unglue(line: str) -> list[str]:
+    """A line split where a scrape glued a sub-heading to the next sentence ("…إضافيوقال" → two lines)."""
+    norm, offsets = normalize_with_offsets(line)
+    cuts = [offsets[m.start(1)] for m in patterns().glued.finditer(norm)]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in pairwise(bounds) if line[a:b].strip()]
+
+
 def segment_text(text: str) -> list[Segment]:
     """Split a page's text into articles: the main one first, then appended ones.
 
     >>> [s.title for s in segment_text("عنوان الخبر هنا\\n" + "كلمة " * 30 + ".")]
     ['عنوان الخبر هنا']
     """
-    lines = [x for x in (_clean_line(raw) for raw in text.splitlines()) if x]
+    lines = [part for raw in text.splitlines() if (x := _clean_line(raw)) for part in unglue(x)]
     main = Segment()
     segments = [main]
     current: Segment | None = main

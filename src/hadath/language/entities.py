@@ -25,112 +25,14 @@ from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
 from hadath.language.ner import Tagger
 from hadath.language.ner import spans as bio_spans
 from hadath.language.translit import transliterate
+from hadath.language.words import load as load_words
 from hadath.models import Entity, Mention, content_id
 from hadath.text.normalize import Token, normalize, sentences, strip_clitics, tokenize
 
-# Words that end a name: prepositions, particles, reporting verbs. Normalised.
-_STOP = frozenset(
-    normalize(w)
-    for w in [
-        "في",
-        "من",
-        "إلى",
-        "الى",
-        "على",
-        "عن",
-        "مع",
-        "أن",
-        "إن",
-        "أنه",
-        "إنه",
-        "قد",
-        "لقد",
-        "كما",
-        "الذي",
-        "التي",
-        "الذين",
-        "اللذين",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "وقال",
-        "قال",
-        "أكد",
-        "وأكد",
-        "أوضح",
-        "شدد",
-        "أشار",
-        "لفت",
-        "أضاف",
-        "تابع",
-        "بين",
-        "اعتبر",
-        "خلال",
-        "بعد",
-        "قبل",
-        "أمام",
-        "حول",
-        "عبر",
-        "لدى",
-        "عند",
-        "منذ",
-        "حتى",
-        "ثم",
-        "أو",
-        "بشأن",
-        "اليوم",
-        "أمس",
-        "غدا",
-        "يوم",
-        "الذى",
-        "وذلك",
-        "و",
-        "ف",
-        "ب",
-        "ل",
-        "نظيره",
-        "نظيرته",
-        "وزير",
-        "وزيرة",
-        "رئيس",
-        "الرئيس",
-        "بحث",
-        "يبحث",
-        "تلقى",
-        "استقبل",
-        "دعا",
-        "طالب",
-        "أعرب",
-        "أجرى",
-        "يجري",
-        "بدأ",
-        "وصل",
-        "زار",
-        "يزور",
-        "وأعرب",
-        "وطالب",
-        "ودعا",
-        "وبحث",
-        "واستقبل",
-        "مدير",
-        "مديرة",
-        "أمين",
-        "نائب",
-        "مستشار",
-        "مستشارة",
-        "عضو",
-        "قائد",
-        "رئيسة",
-        "سفير",
-        "مساعد",
-        "وكيل",
-        "محافظ",
-        "أمير",
-    ]
-)
-_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "أبو", "ابو", "عبد", "آل", "أبي", "ابن", "ولد"))
-_COUNTERPART = frozenset(normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه"))
+_WORDS = load_words()  # data/lexicons/language_words.yaml
+_STOP = _WORDS.name_stops
+_NAME_LINKS = _WORDS.name_links
+_COUNTERPART = _WORDS.counterparts
 _GAP_OK = re.compile(r"^[\s\u200f\u200e]*$")
 # The tagger was trained on ANERcorp, whose tokens are whitespace words with punctuation split off.
 _PUNCT = "\\.,،؛;:!?؟\"'«»()\\[\\]{}“”‘’„\\-–—…/|*+=<>#@%&~^_"

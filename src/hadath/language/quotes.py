@@ -9,47 +9,14 @@ from __future__ import annotations
 
 import re
 
+from hadath.language.words import load as load_words
 from hadath.models import Mention, Quote
 from hadath.text.normalize import normalize, normalize_with_offsets
 
 _QUOTE = re.compile(r"“([^”\n]{3,}?)”|«([^»\n]{3,}?)»|\"([^\"\n]{3,}?)\"")
+_WORDS = load_words()  # data/lexicons/language_words.yaml
 _REPORTING = re.compile(
-    r"(?<![\w])[وف]?("
-    + "|".join(
-        normalize(v)
-        for v in (
-            "قال",
-            "يقول",
-            "أكد",
-            "يؤكد",
-            "أوضح",
-            "شدد",
-            "أشار",
-            "لفت",
-            "أضاف",
-            "تابع",
-            "بين",
-            "بيّن",
-            "اعتبر",
-            "صرح",
-            "أعلن",
-            "ذكر",
-            "مشددا",
-            "مشيرا",
-            "موضحا",
-            "مؤكدا",
-            "مضيفا",
-            "معتبرا",
-            "أبلغ",
-            "دعا",
-            "طالب",
-            "طلب",
-            "حذر",
-            "رأى",
-            "أجاب",
-        )
-    )
-    + r")(ه|ها|هم)?(?![\w])"
+    r"(?<![\w])[وف]?(" + "|".join(sorted(_WORDS.reporting_verbs)) + r")(ه|ها|هم)?(?![\w])"
 )
 # A quote of fewer words is a term in quotation marks ("داعش"), not speech.
 MIN_QUOTE_WORDS = 3
@@ -59,11 +26,7 @@ MIN_QUOTE_WORDS = 3
 _THAT = re.compile(r"(?<![\w])ان(ه|ها|هم)?(?![\w])")
 # A name after one of these ("وقال بعد لقائه بري") is whom the speaker met, not the speaker: the verb's
 # subject is then a pronoun for someone named earlier.
-_OBJECT_HEADS = re.compile(
-    r"(?<![\w])[وف]?("
-    + "|".join(normalize(w) for w in ("بعد", "قبل", "خلال", "عقب", "اثر", "إثر", "لدى", "مع", "امام", "أمام"))
-    + r")(?![\w])"
-)
+_OBJECT_HEADS = re.compile(r"(?<![\w])[وف]?(" + "|".join(sorted(_WORDS.object_heads)) + r")(?![\w])")
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mention]) -> list[Quote]:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from hadath.clean import clean_document
-from hadath.clean.lines import classify, segment_text
+from hadath.clean.lines import classify, segment_text, unglue
 from hadath.models import Article, Document, Rejected
 from hadath.text.normalize import normalize
 
@@ -126,3 +126,17 @@ def test_html_page_with_metadata() -> None:
     assert isinstance(art, Article)
     assert art.published == "2024-03-12" and art.outlet == "الغد"
     assert BODY in art.text and "جميع الحقوق" not in art.text
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("تقدم إضافيوقال المبعوث إن المحادثات مستمرة", ["تقدم إضافي", "وقال المبعوث إن المحادثات مستمرة"]),
+        ("يرفض الإفصاحوأعرب الوزير عن قلقه", ["يرفض الإفصاح", "وأعرب الوزير عن قلقه"]),
+        ("وتوفي الرجل في المستشفى", ["وتوفي الرجل في المستشفى"]),  # a word that begins with و
+        ("الروكان لاعب", ["الروكان لاعب"]),  # too short a prefix to be a heading
+        ("وقال الوزير", ["وقال الوزير"]),
+    ],
+)
+def test_a_sub_heading_glued_to_the_next_sentence_is_split_off(line: str, parts: list[str]) -> None:
+    assert unglue(line) == parts
