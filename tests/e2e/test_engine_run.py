@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hadath import engine
 from hadath.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -45,7 +46,8 @@ def test_a_dask_cluster_gives_the_same_records(serial: list[dict[str, object]], 
         assert _run(tmp_path / "h.db", "--scheduler", cluster.scheduler_address) == serial
 
 
-def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "CONNECT_SECONDS", 1)
     result = CliRunner().invoke(
         main, ["run", str(EXAMPLES), "--db", str(tmp_path / "h.db"), "--scheduler", "tcp://127.0.0.1:9"]
     )
