@@ -24,7 +24,7 @@ from typing import TypeVar
 from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
 from hadath.language.ner import Tagger
 from hadath.language.ner import spans as bio_spans
-from hadath.language.translit import transliterate
+from hadath.language.translit import is_name_part, transliterate
 from hadath.language.words import load as load_words
 from hadath.models import Entity, Mention, content_id
 from hadath.text.normalize import Token, normalize, sentences, strip_clitics, tokenize
@@ -38,6 +38,7 @@ _GAP_OK = re.compile(r"^[\s\u200f\u200e]*$")
 _PUNCT = "\\.,،؛;:!?؟\"'«»()\\[\\]{}“”‘’„\\-–—…/|*+=<>#@%&~^_"
 _TAGGER_TOKEN = re.compile(f"[^\\s{_PUNCT}]+|[{_PUNCT}]")
 _LONG_VOWELS = str.maketrans("", "", "اوي")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _MODEL_KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC (events, works, currencies) is left out
 
 
@@ -144,7 +145,12 @@ def _linked_name(toks: list[Token], i: int, text: str) -> int:
     if not (_adjacent(text, toks[i], toks[i + 1]) and _adjacent(text, toks[i + 1], toks[i + 2])):
         return 0
     family = i + 3 < len(toks) and toks[i + 3].norm.startswith("ال") and toks[i + 3].norm not in _STOP
-    return 4 if family and _adjacent(text, toks[i + 2], toks[i + 3]) else 3
+    if not (family and _adjacent(text, toks[i + 2], toks[i + 3])):
+        return 3
+    if toks[i + 3].norm in _NAME_LINKS:  # "آل" opens a family name of two words: "آل الشيخ"
+        ok = i + 4 < len(toks) and _adjacent(text, toks[i + 3], toks[i + 4]) and toks[i + 4].norm not in _STOP
+        return 5 if ok else 3
+    return 4
 
 
 def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
@@ -418,17 +424,24 @@ def _model_names(
             kind = _MODEL_KINDS.get(label)
             if kind is None:
                 continue
+            if kind == "PER":
+                while j - i > 1 and normalize(text[slice(*sent[j - 1])]) in _NAME_LINKS:
+                    j -= 1  # "صالح بن عبدالعزيز آل": the tagger stopped before the family name
+                while j - i > 1 and normalize(text[slice(*sent[i])]) in _STOP:
+                    i += 1  # "محافظ طبرجل": a title the knowledge files do not list
             start, end = sent[i][0], sent[j - 1][1]
-            start = _without_proclitic(text, start, end, seen)
+            start = _without_proclitic(text, start, end, seen, kind)
             if end - start < 2 or any(a < end and start < b for a, b in busy):
                 continue
             surface = text[start:end]
             norm = normalize(surface)
             parts = norm.split()
+            if _DIGIT.search(norm) or not all(any(ch.isalpha() for ch in p) for p in parts):
+                continue
             if kind == "PER" and len(parts) == 1 and _family_key(parts[0]) in short:
                 continue  # a family name of someone already named: a short form, linked below
-            if not any("ء" <= ch <= "ي" or ch.isalpha() for ch in norm):
-                continue
+            if kind == "PER" and len(parts) == 1:
+                continue  # one word ("محمد", "ولي") is too little to tell who is meant
             ent_id = content_id(f"{kind.lower()}:", norm)
             old = found.entities.get(ent_id)
             if old is None:
@@ -442,14 +455,17 @@ def _model_names(
                 short.setdefault(_family_key(parts[-1]), ent_id)
 
 
-def _without_proclitic(text: str, start: int, end: int, seen: set[str]) -> int:
+def _without_proclitic(text: str, start: int, end: int, seen: set[str], kind: str = "LOC") -> int:
     """Start of a name without an attached "و"/"ب"/"ل"/"ف" ("وواشنطن" → "واشنطن").
 
-    Many names begin with one of these letters (وليد، بغداد، لبنان), so the letter goes only before
-    "ال" or when the article also writes the word without it.
+    Many places begin with one of these letters (واشنطن، بغداد، لبنان), so the letter goes only before
+    "ال" or when the article also writes the word without it. A person's name after "و" loses it
+    unless the word is itself a given name (وليد، وائل): "ومشاري بن سعود" is "and Mishari…".
     """
     word = text[start:end].split(maxsplit=1)[0]
     norm = normalize(word)
     if len(norm) >= 4 and norm[0] in "وبلف" and (norm[1:3] == "ال" or norm[1:] in seen):
+        return start + 1
+    if kind == "PER" and len(norm) >= 4 and norm[0] == "و" and not is_name_part(norm):
         return start + 1
     return start

@@ -56,6 +56,11 @@ def _known_parts() -> dict[str, str]:
     return {normalize(ar): en for ar, en in rows}
 
 
+def is_name_part(norm: str) -> bool:
+    """Whether a normalised word is a common given name or name part ("محمد", "عبد", "بن")."""
+    return norm in _known_parts()
+
+
 def _spell(norm: str) -> str:
     """Letter-by-letter spelling of a normalised word, with short vowels guessed."""
     out: list[str] = []

@@ -133,3 +133,13 @@ def test_tagged_names_keep_knowledge_entities_and_link_spelling_variants() -> No
 )
 def test_an_attached_proclitic_is_not_part_of_a_tagged_name(word: str, seen: set[str], kept: str) -> None:
     assert word[_without_proclitic(word, 0, len(word), seen) :] == kept
+
+
+def test_a_family_name_with_al_is_part_of_the_name() -> None:
+    found = find_entities("استقبل الشيخ صالح بن عبدالعزيز آل الشيخ الوفد.", load(), None, ner.load())
+    assert [m.text for m in found.mentions if m.type == "PER"] == ["صالح بن عبدالعزيز آل الشيخ"]
+
+
+def test_a_name_of_one_word_found_by_the_tagger_is_not_an_entity() -> None:
+    found = find_entities("وقال محمد إن الأسعار ارتفعت في السوق.", load(), None, ner.load())
+    assert not [m for m in found.mentions if m.type == "PER"]
