@@ -24,7 +24,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,31 @@ _LETTER = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
+class _Token:
+    """What the features of one token type need, computed once per type (most tokens repeat)."""
+
+    norm: str
+    forms: list[str]
+    stem: str
+    shape: str
+    kinds: tuple[str, ...]
+    cluster: tuple[str, ...]
+    own: tuple[str, ...]  # the features that read this token alone
+
+
+def _prefixes(phrases: dict[str, str]) -> frozenset[str]:
+    out: set[str] = set()
+    for phrase in phrases:
+        words = phrase.split(" ")
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+# Tokens remembered per lexicon; a long-running process forgets them all past this many.
+TOKEN_CACHE = 200_000
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """What the features read besides the tokens: a gazetteer, name parts, cues and word clusters.
 
@@ -64,6 +89,17 @@ class Lexicon:
     words: dict[str, tuple[str, ...]]
     clusters: dict[str, tuple[str, ...]]
     memory: dict[str, str]
+    # Filled while tagging, never saved: what one token's features need, by token (see _token), and
+    # the prefixes of the phrase tables, so that a gazetteer lookup stops as soon as no phrase goes on.
+    tokens: dict[str, _Token] = field(default_factory=dict, compare=False, repr=False)
+    prefixes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def prefixes_of(self, table: str) -> frozenset[str]:
+        """Every word sequence that begins a phrase of ``phrases`` or ``memory``."""
+        if table not in self.prefixes:
+            phrases = self.phrases if table == "phrases" else self.memory
+            self.prefixes[table] = _prefixes(phrases)
+        return self.prefixes[table]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -128,8 +164,16 @@ def _shape(token: str) -> str:
     return "arabic"
 
 
-def _gazetteer_tags(forms: list[list[str]], norms: list[str], phrases: dict[str, str]) -> list[str]:
-    """Longest-match BIO tags of gazetteer phrases; the first token may carry clitics ("وبغداد")."""
+def _gazetteer_tags(
+    forms: list[list[str]],
+    norms: list[str],
+    phrases: dict[str, str],
+    prefixes: frozenset[str] | None = None,
+) -> list[str]:
+    """Longest-match BIO tags of gazetteer phrases; the first token may carry clitics ("وبغداد").
+
+    With ``prefixes`` (every word sequence that begins a phrase) a lookup stops where no phrase goes on.
+    """
     tags = ["O"] * len(norms)
     i = 0
     while i < len(norms):
@@ -140,7 +184,10 @@ def _gazetteer_tags(forms: list[list[str]], norms: list[str], phrases: dict[str,
             for n in range(1, min(MAX_PHRASE, len(norms) - i) + 1):
                 if n > 1:
                     words.append(norms[i + n - 1])
-                hit = phrases.get(" ".join(words))
+                key = " ".join(words)
+                if prefixes is not None and key not in prefixes:
+                    break
+                hit = phrases.get(key)
                 if hit and n > best:
                     best, kind = n, hit
         if best:
@@ -189,36 +236,62 @@ def _quoted(tokens: Sequence[str]) -> list[bool]:
     return out
 
 
+def _token(token: str, lexicon: Lexicon) -> _Token:
+    """The per-type part of a token's features, from the lexicon's cache."""
+    hit = lexicon.tokens.get(token)
+    if hit is not None:
+        return hit
+    groups = lexicon.groups
+    w = normalize(token) or token
+    forms = strip_clitics(w)
+    stem = forms[-1]
+    shape = _shape(token)
+    kinds = _word_kinds(forms, lexicon.words) if "gazetteer" in groups else ()
+    cluster = _cluster(forms, lexicon.clusters) if "clusters" in groups else ()
+    own = ["bias", "w=" + w, "shape=" + shape, "len=" + str(min(len(w), 9))]
+    if "morph" in groups:
+        own.extend("f=" + x for x in forms[1:])
+        own.append("pro=" + w[: len(w) - len(stem)])
+        bare = strip_suffix(stem)
+        if bare != stem:
+            own.append("enc=" + stem[len(bare) :])
+        own.extend(("p2=" + stem[:2], "p3=" + stem[:3], "x1=" + w[-1:], "x2=" + w[-2:], "x3=" + w[-3:]))
+        own.append("x4=" + w[-4:])
+        own.append("al=" + str(any(x.startswith("ال") for x in forms)))
+    info = _Token(w, forms, stem, shape, kinds, cluster, tuple(own))
+    if len(lexicon.tokens) >= TOKEN_CACHE:
+        lexicon.tokens.clear()
+    lexicon.tokens[token] = info
+    return info
+
+
 def features(tokens: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
     """CRF feature strings for every token of one sentence."""
     groups = lexicon.groups
-    norms = [normalize(t) or t for t in tokens]
-    forms = [strip_clitics(n) for n in norms]
-    stems = [f[-1] for f in forms]
-    shapes = [_shape(t) for t in tokens]
+    info = [_token(t, lexicon) for t in tokens]
+    norms = [x.norm for x in info]
+    forms = [x.forms for x in info]
+    stems = [x.stem for x in info]
+    shapes = [x.shape for x in info]
     use_gaz = "gazetteer" in groups
     use_clusters = "clusters" in groups
-    gaz = _gazetteer_tags(forms, norms, lexicon.phrases) if use_gaz else []
-    mem = _gazetteer_tags(forms, norms, lexicon.memory) if "memory" in groups else []
-    kinds = [_word_kinds(f, lexicon.words) for f in forms] if use_gaz else []
-    clus = [_cluster(f, lexicon.clusters) for f in forms] if use_clusters else []
+    gaz = _gazetteer_tags(forms, norms, lexicon.phrases, lexicon.prefixes_of("phrases")) if use_gaz else []
+    mem = (
+        _gazetteer_tags(forms, norms, lexicon.memory, lexicon.prefixes_of("memory"))
+        if "memory" in groups
+        else []
+    )
+    kinds = [x.kinds for x in info]
+    clus = [x.cluster for x in info]
     quoted = _quoted(tokens)
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
-        w, stem = norms[i], stems[i]
-        f = ["bias", "w=" + w, "shape=" + shapes[i], "len=" + str(min(len(w), 9))]
+        w = norms[i]
+        f = [*info[i].own[:4]]
         if quoted[i]:
             f.append("quoted")
-        if "morph" in groups:
-            f.extend("f=" + x for x in forms[i][1:])
-            f.append("pro=" + w[: len(w) - len(stem)])
-            bare = strip_suffix(stem)
-            if bare != stem:
-                f.append("enc=" + stem[len(bare) :])
-            f.extend(("p2=" + stem[:2], "p3=" + stem[:3], "x1=" + w[-1:], "x2=" + w[-2:], "x3=" + w[-3:]))
-            f.append("x4=" + w[-4:])
-            f.append("al=" + str(any(x.startswith("ال") for x in forms[i])))
+        f.extend(info[i].own[4:])
         if use_gaz:
             f.append("gz=" + gaz[i])
             f.extend("k=" + k for k in kinds[i])
@@ -265,7 +338,10 @@ def _bucket(n: int) -> str:
 
 
 def document_features(
-    sentences: Sequence[Sequence[str]], first: Sequence[Sequence[str]], window: int
+    sentences: Sequence[Sequence[str]],
+    first: Sequence[Sequence[str]],
+    window: int,
+    lexicon: Lexicon | None = None,
 ) -> list[list[list[str]]]:
     """Second-stage features: what the first stage said here and about the same word nearby.
 
@@ -275,12 +351,19 @@ def document_features(
     sentences either side become features, and so do the names it found in those sentences, matched
     as phrases here ("فايزة أبوالنجا" found once is found again).
     """
-    norms = [[normalize(t) or t for t in s] for s in sentences]
+    if lexicon is not None:  # the same forms as below, from the lexicon's token cache
+        infos = [[_token(t, lexicon) for t in s] for s in sentences]
+        norms = [[x.norm for x in s] for s in infos]
+        forms = [[x.forms for x in s] for s in infos]
+        keys = [[x.stem for x in s] for s in infos]
+    else:
+        norms = [[normalize(t) or t for t in s] for s in sentences]
+        forms = [[strip_clitics(n) for n in s] for s in norms]
+        keys = [[_key(t) for t in s] for s in sentences]
     found = [
         [(typ, " ".join(ns[a:b])) for typ, a, b in spans(labels)]
         for ns, labels in zip(norms, first, strict=True)
     ]
-    keys = [[_key(t) for t in s] for s in sentences]
     where: dict[str, list[tuple[int, int, str]]] = {}
     named: set[str] = set()
     for si, (ks, labels) in enumerate(zip(keys, first, strict=True)):
@@ -296,7 +379,7 @@ def document_features(
                 for typ, phrase in found[sj]:
                     nearby.setdefault(phrase, Counter())[typ] += 1
         names = {p: c.most_common(1)[0][0] for p, c in nearby.items()}
-        again = _gazetteer_tags([strip_clitics(n) for n in norms[si]], norms[si], names) if names else []
+        again = _gazetteer_tags(forms[si], norms[si], names) if names else []
         rows: list[list[str]] = []
         for ti, k in enumerate(ks):
             f = ["s1=" + labels[ti]]
@@ -354,7 +437,7 @@ class Tagger:
         first = [[str(t) for t in self.first.tag(f)] if f else [] for f in base]
         if self.second is None:
             return first
-        extra = document_features(sentences, first, self.lexicon.window)
+        extra = document_features(sentences, first, self.lexicon.window, self.lexicon)
         return [
             [str(t) for t in self.second.tag([a + b for a, b in zip(fs, es, strict=True)])] if fs else []
             for fs, es in zip(base, extra, strict=True)
