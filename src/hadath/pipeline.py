@@ -75,6 +75,11 @@ def process_safely(doc: Document) -> list[object] | Rejected:
         return Rejected(doc.source, f"internal error: {type(e).__name__}: {e}")
 
 
+def _worker_failed(doc: Document, error: BaseException) -> Rejected:
+    """The rejection of a document whose worker died; not recorded as read, so a re-run retries it."""
+    return Rejected(doc.source, f"internal error: its worker failed ({type(error).__name__}: {error})")
+
+
 def warm_up() -> None:
     """Load every model and lexicon once, before a process pool forks (see :func:`engine.executor`)."""
     text = "قال وزير الخارجية العراقي في بغداد يوم الأحد إن الاجتماع مع نظيره كان مثمراً وبنّاءً."
@@ -123,7 +128,10 @@ def run_items(
     summary = Summary()
     run_articles: set[str] = set()
     with executor(engine, warm_up=warm_up) as pool:
-        for item, results in map_documents(process_safely, items, pool, engine.batch, 2 * engine.workers):
+        mapped = map_documents(
+            process_safely, items, pool, engine.batch, 2 * engine.workers, on_failure=_worker_failed
+        )
+        for item, results in mapped:
             summary.inputs += 1
             if progress is not None:
                 progress(item.source)

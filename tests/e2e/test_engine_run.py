@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from hadath import engine
+from hadath import engine, pipeline
 from hadath.cli import main
+from hadath.engine import Engine
+from hadath.models import Document, Rejected
+from hadath.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -53,3 +58,27 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: 
     )
     assert result.exit_code != 0
     assert "Dask scheduler" in result.output
+
+
+def _dies_on_the_forum_page(doc: Document) -> list[object] | Rejected:
+    """Kills its worker process outright on one input, as the system's OOM killer would."""
+    if "forum" in doc.source:
+        os._exit(1)
+    return pipeline.process_document(doc)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_killed_worker_rejects_its_documents_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forked workers see the patched function, as they see everything the parent had loaded.
+    monkeypatch.setattr(pipeline, "process_safely", _dies_on_the_forum_page)
+    db = tmp_path / "h.db"
+    with Store(str(db)) as store:
+        summary = pipeline.run([str(EXAMPLES)], store, engine=Engine(workers=2, batch=1))
+    assert summary.inputs == 6
+    assert summary.rejected["internal error"] >= 1
+    assert summary.articles + summary.rejected["internal error"] == 6
+    with Store(str(db)) as store:
+        reasons = [r["reason"] for r in store.rejected()]
+    assert any("worker failed" in r for r in reasons)

@@ -11,6 +11,7 @@ installed in the same version. Nothing here starts or manages a cluster: that is
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -24,6 +25,7 @@ from typing import TypeVar
 from hadath.models import Document, Rejected
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 # How long to wait for a Dask scheduler before saying it cannot be reached.
 CONNECT_SECONDS = 10
@@ -95,17 +97,33 @@ def _apply(fn: Callable[[Document], R], batch: list[Document | Rejected]) -> lis
     return [None if isinstance(item, Rejected) else fn(item) for item in batch]
 
 
+def _submit(
+    pool: Executor, fn: Callable[[Document], R], chunk: list[Document | Rejected]
+) -> Future[list[R | None]]:
+    """The batch's future; a pool that cannot take it (a broken process pool) gives a failed one."""
+    try:
+        return pool.submit(_apply, fn, chunk)
+    except Exception as e:
+        failed: Future[list[R | None]] = Future()
+        failed.set_exception(e)
+        return failed
+
+
 def map_documents(
     fn: Callable[[Document], R],
     items: Iterable[Document | Rejected],
     pool: Executor | None,
     batch: int = BATCH,
     in_flight: int = 4,
+    on_failure: Callable[[Document, BaseException], R] | None = None,
 ) -> Iterator[tuple[Document | Rejected, R | None]]:
     """``(item, fn(item))`` for every item in input order; ``None`` for an ingest rejection.
 
     ``fn`` must be a module-level function (it is pickled) that does not raise for one bad document.
-    With a ``pool``, at most ``in_flight`` batches are queued at a time.
+    With a ``pool``, at most ``in_flight`` batches are queued at a time. Where a batch fails outside
+    ``fn`` (a worker killed by the system, a lost cluster node), each of its documents gets
+    ``on_failure(document, error)`` instead, so one dead worker never stops a run; without
+    ``on_failure`` the error is raised.
     """
     source = iter(items)
     if pool is None:
@@ -116,9 +134,16 @@ def map_documents(
     while True:
         chunk = list(islice(source, batch))
         if chunk:
-            pending.append((chunk, pool.submit(_apply, fn, chunk)))
+            pending.append((chunk, _submit(pool, fn, chunk)))
         if not pending:
             return
         if len(pending) >= in_flight or not chunk:
             done, future = pending.popleft()
-            yield from zip(done, future.result(), strict=True)
+            try:
+                results = future.result()
+            except Exception as e:
+                if on_failure is None:
+                    raise
+                log.warning("a batch of %d documents failed in its worker: %s", len(done), e)
+                results = [None if isinstance(d, Rejected) else on_failure(d, e) for d in done]
+            yield from zip(done, results, strict=True)

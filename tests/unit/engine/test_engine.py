@@ -62,3 +62,30 @@ def test_an_empty_input_gives_nothing() -> None:
 def test_impossible_settings_are_refused(workers: int, batch: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         Engine(workers=workers, batch=batch)
+
+
+class _Dying(ThreadPoolExecutor):
+    """An executor whose second batch dies outside the mapped function, as a killed worker does."""
+
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.calls = 0
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        self.calls += 1
+        if self.calls == 2:
+
+            def boom() -> None:
+                raise RuntimeError("worker killed")
+
+            return super().submit(boom)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_dead_worker_fails_its_batch_only() -> None:
+    items: list[Document | Rejected] = [_doc(n) for n in range(9)]
+    with _Dying() as pool:
+        out = list(map_documents(_slow_length, items, pool, batch=3, on_failure=lambda d, e: f"failed: {e}"))
+    assert [r for _, r in out] == [0, 10, 20, *["failed: worker killed"] * 3, 60, 70, 80]
+    with _Dying() as pool, pytest.raises(RuntimeError, match="worker killed"):
+        list(map_documents(_slow_length, items, pool, batch=3))
