@@ -19,10 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import events_gsr
 
-# Development half, first 400 sentences of each file (measured 2026-11-25, models of that day).
+# Development half, first 400 sentences of each file (measured 2026-11-25 with the models that add
+# mentions: ASSAULT 0.342 / 0.738 / 0.627, PROTEST 0.400 / 0.963 / 0.700; before adding the combination
+# scored 0.562 and 0.471 here).
 FLOORS = {
-    "ASSAULT": {"patterns": 0.32, "classifier": 0.70, "combination": 0.53},
-    "PROTEST": {"patterns": 0.38, "classifier": 0.85, "combination": 0.43},
+    "ASSAULT": {"patterns": 0.32, "classifier": 0.70, "combination": 0.60},
+    "PROTEST": {"patterns": 0.38, "classifier": 0.85, "combination": 0.66},
 }
 LIMIT = 400
 

@@ -5,7 +5,9 @@ Public entry point: :func:`run` (and :func:`code_article`). Patterns live in
 chooses the source and target around a trigger. For ASSAULT and PROTEST a sentence classifier
 (:mod:`hadath.events.classifier`) has the last word: a pattern-coded mention stays only when the
 classifier finds the sentence likely enough to report such an event, and a sentence the classifier is
-sure of gets a mention even where no pattern matched.
+sure of gets a mention even where no pattern coded one. Such a mention is coded around the event word
+of the sentence that weighs most in the classifier's score (a pattern word, or one of
+``data/events/event_words.tsv``), with that word's pattern entry, actors and contexts.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.events.actors import ActorRef, actors_in, pick_roles
-from hadath.events.classifier import SentenceModel, load_models, probability, strongest_token
+from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
-from hadath.events.patterns import Match, Pattern, find_triggers
+from hadath.events.patterns import Match, event_word_at, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
@@ -132,18 +134,13 @@ def code_article(
                 and previous[1]
             ):
                 source, target = previous  # "بحث الوزيران": the two already named
-            if source is not None and target is not None and source.entity == target.entity:
-                target = None
+            source, target = _distinct(source, target)
             if plover in probs and probs[plover] < _needed(models[plover], match, source, target):
                 continue  # violence or protest vocabulary in a sentence that reports no such event
             if plover in kept:
                 # A second trigger of the same type restates the event ("هجوم بطائرة مسيرة استهدف"):
                 # it may add the mode or an actor the first lacked.
-                first = drafts[kept[plover]]
-                better = match if first.match.pattern.mode is None and match.pattern.mode else first.match
-                drafts[kept[plover]] = replace(
-                    first, match=better, source=first.source or source, target=first.target or target
-                )
+                drafts[kept[plover]] = _merged(drafts[kept[plover]], match, source, target)
                 continue
             place = _place(analysis, span.start, span.end, kb)
             when = _date_for(analysis.dates, span.start, span.end)
@@ -171,17 +168,11 @@ def code_article(
                 continue
             # The classifier is sure the sentence reports the event though no pattern-coded mention
             # survived (no pattern matched, the trigger was quoted, or no actor, place or date was named).
-            found = _classifier_match(kind, triggers, models[kind], sent)
+            found = _event_word(kind, toks, models[kind], sent, analysis, span.start)
             if found is None:
                 continue
-            source = target = None
-            if found.pattern.verbs or found.pattern.nouns:
-                # Roles only around a real trigger: the classifier's strongest word is a guess at where
-                # the event is named, and actors picked around it were wrong more often than right.
-                in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
-                source, target = pick_roles(found, toks, span.start, in_sent, text)
-                if source is not None and target is not None and source.entity == target.entity:
-                    target = None
+            in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
+            source, target = _distinct(*pick_roles(found, toks, span.start, in_sent, text))
             when = _date_for(analysis.dates, span.start, span.end)
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
@@ -241,11 +232,6 @@ def code_article(
     return out
 
 
-# Codes for a mention the classifier found with no pattern of its own: the PLOVER type's unspecified
-# CAMEO root (19 "fight", as the generic assault pattern; 14 "protest").
-_UNSPECIFIED_CAMEO = {"ASSAULT": "190", "PROTEST": "140"}
-
-
 def _needed(model: SentenceModel, match: Match, source: ActorRef | None, target: ActorRef | None) -> float:
     """The classifier probability a pattern-coded mention needs: less when the patterns coded it fully
     (two of a mode, a source and a target), where the classifier, trained on 2007–08 wire copy, is the
@@ -254,30 +240,62 @@ def _needed(model: SentenceModel, match: Match, source: ActorRef | None, target:
     return model.keep_full if full else model.keep
 
 
-def _classifier_match(kind: str, triggers: list[Match], model: SentenceModel, sentence: str) -> Match | None:
-    """The trigger of a classifier-found mention: the sentence's first pattern trigger of the type if it
-    has one (its mode and CAMEO code), else the word that weighed most in the classifier's decision."""
-    for match in triggers:
-        if match.pattern.plover == kind:
-            return match
-    at = strongest_token(model, sentence)
-    if at is None:
-        return None
-    pattern = Pattern(
-        id=f"classifier-{kind.lower()}",
-        plover=kind,
-        mode=None,
-        cameo=_UNSPECIFIED_CAMEO.get(kind),
-        verbs=frozenset(),
-        nouns=(),
-        needs=frozenset(),
-        window=0,
-        swap=False,
-        object_after=frozenset(),
-        not_after=frozenset(),
-        genitive="source",
-    )
-    return Match(pattern, at, at + 1, nominal=True)
+def _event_word(
+    kind: str, toks: list[Token], model: SentenceModel, sentence: str, analysis: Analysis, offset: int
+) -> Match | None:
+    """The trigger of a mention the classifier found: of the sentence's event words of ``kind``, the one
+    whose features weigh most in the classifier's score (a tie goes to the first), preferring words
+    outside quotation marks. ``None`` when the sentence has no such word: the classifier's strongest
+    word alone is a poor guess at where the event is named, and actors picked around it were wrong
+    more often than right.
+
+    A quoted word still counts where no other does: wire copy reports attacks in an official's words
+    (قال مصدر أمني «انفجرت عبوة ناسفة …»), and the classifier, trained on such sentences, vouches for
+    them; a pattern trigger inside quotation marks alone is not trusted to be the reporter's event.
+    """
+    weights = token_weights(model, sentence)
+    best: tuple[bool, float, Match] | None = None
+    i = 0
+    while i < len(toks):
+        found = event_word_at(toks, i, kind)
+        if found is None:
+            i += 1
+            continue
+        outside = not _in_quote(analysis, offset + toks[i].start)
+        weight = max(weights.get(k, 0.0) for k in range(found.start, found.end))
+        if best is None or (outside, weight) > best[:2]:
+            best = (outside, weight, found)
+        i = found.end
+    return best[2] if best else None
+
+
+def _distinct(source: ActorRef | None, target: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+    """No actor is its own target: where the rules gave one entity both roles, it keeps the source."""
+    if source is not None and target is not None and source.entity == target.entity:
+        return source, None
+    return source, target
+
+
+def _merged(first: Draft, match: Match, source: ActorRef | None, target: ActorRef | None) -> Draft:
+    """``first`` with what a second trigger of its type in the sentence adds: the mode, or a role the
+    first lacked. A role is not borrowed when its entity already holds the other role ("قتل 12 شخصا …
+    حين انفجرت قنبلة": the people are the target of "قتل", and the rules make them the subject of
+    "انفجرت"), so the merge never makes one entity its own target."""
+    better = match if first.match.pattern.mode is None and match.pattern.mode else first.match
+    new_source, new_target = first.source, first.target
+    if (
+        new_source is None
+        and source is not None
+        and (new_target is None or source.entity != new_target.entity)
+    ):
+        new_source = source
+    if (
+        new_target is None
+        and target is not None
+        and (new_source is None or target.entity != new_source.entity)
+    ):
+        new_target = target
+    return replace(first, match=better, source=new_source, target=new_target)
 
 
 def _mentions_dual(toks: list[Token]) -> bool:

@@ -44,8 +44,8 @@ class SentenceModel:
     ``threshold`` decides a sentence when the classifier is used alone; ``keep`` is the probability a
     pattern-coded mention needs to be kept, ``keep_full`` the (lower) one a fully coded mention needs —
     two of a mode, a source and a target; ``add`` the probability at which a sentence with no pattern-coded
-    mention of the type gets one (see :mod:`hadath.events`). All four were chosen by cross-validation
-    inside the GSR development half (``scripts/train_events.py``).
+    mention of the type gets one, coded around its event word (see :mod:`hadath.events`). All four were
+    chosen by cross-validation inside the GSR development half (``scripts/train_events.py``).
     """
 
     kind: str
@@ -111,12 +111,13 @@ def probability(model: SentenceModel, sentence: str) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
-def strongest_token(model: SentenceModel, sentence: str) -> int | None:
-    """Index (in ``tokenize(sentence)``) of the word whose features push the score up the most: the
-    trigger shown for a mention the classifier found without a pattern. ``None`` if no word helps."""
+def token_weights(model: SentenceModel, sentence: str) -> dict[int, float]:
+    """How much each word (index in ``tokenize(sentence)``) adds to the model's score ``z``: the
+    weighted TF-IDF values of the features it produced; words with no known feature are left out. The
+    event word with the largest share is the trigger of a mention the classifier adds."""
     pairs = [(i, model.index[f]) for i, f in token_features(sentence) if f in model.index]
     if not pairs:
-        return None
+        return {}
     cols, values = tfidf_row(model.index, model.idf, [f for _, f in token_features(sentence)])
     weight_of = dict(zip(cols.tolist(), (values * model.weights[cols]).tolist(), strict=True))
     counts = Counter(col for _, col in pairs)
@@ -124,8 +125,7 @@ def strongest_token(model: SentenceModel, sentence: str) -> int | None:
     for i, col in pairs:
         # A feature seen several times shares its contribution among the words that produced it.
         by_token[i] = by_token.get(i, 0.0) + weight_of[col] / counts[col]
-    best = max(by_token, key=lambda i: (by_token[i], -i))
-    return best if by_token[best] > 0 else None
+    return by_token
 
 
 def to_json(model: SentenceModel) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -219,3 +221,92 @@ def find_triggers(toks: list[Token]) -> list[Match]:
         else:
             i += 1
     return found
+
+
+# CAMEO codes of an event word with no pattern entry of its own: its PLOVER type's unspecified root
+# (19 "fight", as the generic assault pattern; 14 "protest").
+_UNSPECIFIED_CAMEO = {"ASSAULT": "190", "PROTEST": "140"}
+
+
+@dataclass(frozen=True, slots=True)
+class _EventWord:
+    pattern: Pattern
+    nominal: bool
+
+
+def _generic(plover: str) -> Pattern:
+    """The pattern of an event word that names no pattern entry: the type, no mode, the root code."""
+    return Pattern(
+        id=f"{plover.lower()}-word",
+        plover=plover,
+        mode=None,
+        cameo=_UNSPECIFIED_CAMEO.get(plover),
+        verbs=frozenset(),
+        nouns=(),
+        needs=frozenset(),
+        window=0,
+        swap=False,
+        object_after=frozenset(),
+        not_after=frozenset(),
+        genitive="source",
+    )
+
+
+@cache
+def event_words() -> dict[tuple[str, str], _EventWord]:
+    """``data/events/event_words.tsv`` keyed by (normalised word, PLOVER type), each word with the
+    pattern entry it borrows its mode and CAMEO code from.
+
+    Raises:
+        ValueError: a row names a pattern that does not exist or is of another type, or a part of
+            speech other than ``verb`` or ``noun``.
+    """
+    text = resources.files("hadath").joinpath("data/events/event_words.tsv").read_text(encoding="utf-8")
+    patterns = {p.id: p for p in load_patterns()[0]}
+    out: dict[tuple[str, str], _EventWord] = {}
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        plover, pid, pos = row["plover"], row["pattern"] or None, row["pos"]
+        pattern = patterns.get(pid) if pid else _generic(plover)
+        if pattern is None or pattern.plover != plover or pos not in ("verb", "noun"):
+            raise ValueError(f"data/events/event_words.tsv: bad row {row!r}; see the file's header")
+        out[(normalize(row["word"]), plover)] = _EventWord(pattern, pos == "noun")
+    return out
+
+
+def event_word_at(toks: list[Token], i: int, plover: str) -> Match | None:
+    """The event word of type ``plover`` at token ``i``, looser than a trigger: a pattern word whatever
+    its ``needs`` and definiteness ("الهجوم", "قتل" with no count), or a word of ``event_words.tsv``.
+
+    Used where the sentence classifier already vouches for the event and only its word is wanted.
+    """
+    patterns, _ = load_patterns()
+    index = _index()
+    tok = toks[i].norm
+    previous = set(strip_clitics(toks[i - 1].norm)) if i > 0 else set()
+    hits: list[tuple[int, Match]] = []
+    for form, future in _verb_forms(tok):
+        for pos in index.verbs.get(form, ()):
+            if patterns[pos].plover == plover:
+                hits.append((pos, Match(patterns[pos], i, i + 1, future)))
+    for form in {tok, *strip_clitics(tok)}:
+        for pos, phrase in index.nouns.get(form, ()):
+            p, n = patterns[pos], len(phrase)
+            if p.plover != plover or i + n > len(toks):
+                continue
+            if all(toks[i + k].norm == phrase[k] for k in range(1, n)):
+                hits.append((pos, Match(p, i, i + n, nominal=True)))
+    for pos, match in sorted(hits, key=lambda h: (h[0], -(h[1].end - h[1].start))):
+        if not (patterns[pos].not_after & previous):
+            return match
+    if hits:
+        return None  # "وقف إطلاق النار": the pattern's own exception holds here too
+    words = event_words()
+    for form, future in _verb_forms(tok):
+        word = words.get((form, plover))
+        if word is not None and not word.nominal:
+            return Match(word.pattern, i, i + 1, future)
+    for form in strip_clitics(tok):
+        word = words.get((form, plover))
+        if word is not None and word.nominal:
+            return Match(word.pattern, i, i + 1, nominal=True)
+    return None

@@ -4,15 +4,16 @@ them. Sentences written for these tests."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from hadath.events import classifier, code_article
-from hadath.events.classifier import SentenceModel, features, probability, strongest_token
+from hadath.events.classifier import SentenceModel, features, probability, token_weights
 from hadath.language import analyse
-from hadath.models import Article, content_id
+from hadath.models import Article, EventMention, content_id
 
 ATTACK = "قتل خمسة أشخاص في انفجار سيارة مفخخة في السوق أمس"  # five killed by a car bomb in the market
 COMMENT = "وقال الوزير إن الحكومة تدرس خطة لتحسين الخدمات"  # the minister said the government studies a plan
@@ -65,8 +66,9 @@ def test_toy_model_scores_by_its_weights() -> None:
     assert probability(model, "قتل في انفجار") == pytest.approx(1 / (1 + math.exp(-(8 / math.sqrt(2) - 1))))
     assert probability(model, "كلمات لا يعرفها النموذج") == pytest.approx(1 / (1 + math.exp(1)))
     assert probability(model, "خطة جديدة") < 0.1
-    assert strongest_token(model, "أمس قتل رجل") == 1
-    assert strongest_token(model, "خطة جديدة") is None
+    weights = token_weights(model, "أمس قتل رجل")
+    assert set(weights) == {1} and weights[1] > 0  # only "قتل" is known, and it counts for
+    assert all(w < 0 for w in token_weights(model, "خطة جديدة").values())
 
 
 def test_save_and_read_round_trip(tmp_path: Path) -> None:
@@ -141,3 +143,77 @@ def test_confidence_is_the_classifier_probability() -> None:
     model = _toy()
     (event,) = [e for e in code_article(analyse(article), {"ASSAULT": model}) if e.plover == "ASSAULT"]
     assert event.confidence == round(probability(model, text), 2)
+
+
+def _events(text: str, models: dict[str, SentenceModel]) -> list[EventMention]:
+    article = Article(
+        id=content_id("a", "t", "0", text),
+        document=content_id("d", "t", text),
+        source="t",
+        segment=0,
+        title=None,
+        outlet=None,
+        published="2024-05-02",
+        language="ar",
+        text=text,
+    )
+    return [
+        e for e in code_article(analyse(article), classifiers=models) if e.plover in ("ASSAULT", "PROTEST")
+    ]
+
+
+SURE = {"ASSAULT": _toy(bias=8.0, add=0.9), "PROTEST": replace(_toy(bias=-8.0, add=0.9), kind="PROTEST")}
+
+
+def test_added_mentions_are_coded_around_an_event_word() -> None:
+    # Israeli forces raided a house in Jenin: no pattern, but "داهمت" is an event word.
+    text = "داهمت القوات الإسرائيلية منزلا في جنين أمس"
+    assert not _events(text, {})
+    (event,) = _events(text, SURE)
+    assert (event.mode, event.cameo) == (None, "190")  # the generic assault pattern's
+    source = next(a for a in event.actors if a.role == "source")
+    assert (source.country, source.sector) == ("ISR", "MIL")
+    # "الانفجار" (definite) is no trigger, but the classifier's mention takes its pattern's mode.
+    (blast,) = _events("وقع الانفجار قرب السوق في بغداد أمس", SURE)
+    assert (blast.mode, blast.cameo) == ("explosives", "183")
+
+
+def test_added_mentions_take_the_strongest_event_word() -> None:
+    # Both "اعتدت" (assault) and "قتل" (assault-killed) are event words; the toy model knows "قتل".
+    text = "اعتدت مجموعة على المارة وقتل رجل في بغداد أمس"
+    (event,) = _events(text, SURE)
+    assert event.id == content_id("m", event.article, "0", "assault-killed")
+    against = {"ASSAULT": replace(SURE["ASSAULT"], weights=np.array([-4.0, 4.0, -3.0, 4.0]))}
+    (event,) = _events(text, against)  # "قتل" now counts against: the first event word is taken
+    assert event.id == content_id("m", event.article, "0", "assault")
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("لم تداهم الشرطة الحي في بغداد أمس", "negated"),  # the police did not raid
+        ("سيتجمعون أمام البرلمان في بغداد غدا", "future"),  # they will gather
+    ],
+)
+def test_added_mentions_carry_their_context(text: str, context: str) -> None:
+    sure = {**SURE, "PROTEST": replace(SURE["ASSAULT"], kind="PROTEST")}
+    events = _events(text, sure)
+    assert events and all(context in e.context for e in events)
+
+
+def test_nothing_is_added_without_an_event_word() -> None:
+    # The classifier is sure, but the sentence names no attack: no trigger, no mention.
+    assert not _events("وصل الوزير إلى بغداد أمس", SURE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two triggers of one type: "قتل" makes the people its target, "انفجرت" its source.
+        "قتل 12 شخصا وأصيب 30 آخرون حين انفجرت قنبلة في سوق المدينة أمس.",
+        "أصيب 40 شخصا بجروح عندما انفجرت عبوة في حافلة أمس.",
+    ],
+)
+def test_merged_triggers_never_make_an_actor_its_own_target(text: str) -> None:
+    (event,) = _events(text, {})
+    assert event.target is not None and event.source != event.target

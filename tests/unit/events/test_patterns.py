@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from importlib import resources
+
 import pytest
 
-from hadath.events.patterns import find_triggers, load_patterns
-from hadath.text.normalize import tokenize
+from hadath.events.patterns import event_word_at, event_words, find_triggers, load_patterns
+from hadath.text.normalize import normalize, tokenize
 
 PLOVER = {
     "AGREE",
@@ -70,3 +74,45 @@ def test_needs_word_is_required() -> None:
 def test_future_prefix_is_flagged() -> None:
     matches = find_triggers(tokenize("سيزور الوزير بغداد الأسبوع المقبل"))
     assert matches[0].pattern.id == "visit" and matches[0].future
+
+
+def test_event_words_file_is_normalised_unique_and_documented() -> None:
+    text = resources.files("hadath").joinpath("data/events/event_words.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    keys = [(normalize(r["word"]), r["plover"]) for r in rows]
+    assert len(keys) == len(set(keys)), "two entries normalise to the same word"
+    assert set(event_words()) == set(keys)  # every row loads (a bad pattern id would raise)
+    patterns, _ = load_patterns()
+    own = {(w, p.plover) for p in patterns for w in (*p.verbs, *(n[0] for n in p.nouns if len(n) == 1))}
+    assert not set(keys) & own, "a word the patterns already hold"
+    assert all(
+        len(w.split()) == 1 and r["pos"] in ("verb", "noun") for (w, _), r in zip(keys, rows, strict=True)
+    )
+    sources = resources.files("hadath").joinpath("data/events/SOURCES.md").read_text(encoding="utf-8")
+    assert "`event_words.tsv`" in sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "pattern", "future"),
+    [
+        # A definite noun the strict patterns leave out ("the explosion" already reported) …
+        ("وقع الانفجار قرب السوق", 1, "assault-explosives", False),
+        # … a pattern verb whose "needs" are absent …
+        ("قتل رجل في المدينة", 0, "assault-killed", False),
+        # … a word only the event-word file holds, with its pattern's mode, and the future سـ.
+        ("داهمت الشرطة المنزل", 0, "assault", False),
+        ("سيتجمعون أمام البرلمان", 0, "protest", True),
+    ],
+)
+def test_event_words_are_looser_than_triggers(sentence: str, at: int, pattern: str, future: bool) -> None:
+    toks = tokenize(sentence)
+    plover = pattern.split("-")[0].upper()
+    assert not [m for m in find_triggers(toks) if m.pattern.plover == plover and m.start == at]
+    found = event_word_at(toks, at, plover)
+    assert found is not None and found.pattern.id == pattern and found.future is future
+    assert event_word_at(toks, at, "CONSULT") is None
+
+
+def test_event_words_keep_the_patterns_exceptions() -> None:
+    toks = tokenize("أعلن وقف إطلاق النار")  # a ceasefire is no shooting
+    assert all(event_word_at(toks, i, "ASSAULT") is None for i in range(len(toks)))
