@@ -141,8 +141,10 @@ def run_items(
             elif results is not None:
                 _store_results(store, item, results, summary, run_articles)
     texts = store.article_texts()
-    resolved = resolve.resolve(store.mentions(), [ArticleText(i, t, p, o) for i, t, p, o in texts])
+    resolution = resolve.resolve_stories(store.mentions(), [ArticleText(i, t, p, o) for i, t, p, o in texts])
+    resolved = list(resolution.events)
     store.replace_events(resolved)
+    store.replace_stories(resolution.story_of)
     store.replace_duplicates(find_duplicates([(i, t, p) for i, t, p, _ in texts]))
     store.commit()
     summary.events = {e.id for e in resolved if run_articles & set(e.articles)}

@@ -174,6 +174,16 @@ def test_article_has_its_events_filled(client: TestClient, call: dict[str, Any])
     assert any(m["entity"] == "per:antony-blinken" for m in art["entities"])
 
 
+def test_an_article_lists_the_other_reports_of_its_story(client: TestClient, call: dict[str, Any]) -> None:
+    first, second = call["articles"][:2]
+    detail = client.get(f"/api/articles/{first}").json()
+    assert detail["article"]["story"] is not None
+    assert [a["id"] for a in detail["story"]] == [second]
+    assert detail["story"][0]["outlet"]
+    html = client.get(f"/articles/{first}").text
+    assert 'id="same-story"' in html and f'href="/articles/{second}"' in html
+
+
 # Search ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "kind", "expected"),

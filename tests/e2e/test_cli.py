@@ -32,6 +32,7 @@ ARTICLE_FIELDS = {
     "entities",
     "quotes",
     "duplicate_of",
+    "story",
 }
 EVENT_FIELDS = {
     "type",
@@ -108,6 +109,10 @@ def test_same_call_from_two_outlets_is_one_event(first_run: str, db: Path) -> No
     assert {a["country"] for a in ev["actors"]} == {"EGY", "SAU"}
     source = next(a for a in ev["actors"] if a["role"] == "source")
     assert source["country"] == "SAU"  # "تلقى اتصالاً من": the caller is the source
+    # Both reports are one story; the other examples (an attack, sanctions, a visit) are stories of their own.
+    assert arts[".txt"]["story"] is not None and arts[".txt"]["story"] == arts[".html"]["story"]
+    others = {r["story"] for r in recs if r["type"] == "article" and "phone_call" not in r["source"]}
+    assert arts[".txt"]["story"] not in others and None not in others
 
 
 def test_drone_attack_dated_by_weekday(first_run: str, db: Path) -> None:

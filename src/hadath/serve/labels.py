@@ -116,6 +116,7 @@ UI = {
     "segment": ("المقطع", "Segment"),
     "source": ("المصدر", "Source"),
     "duplicate_of": ("نسخة من", "Copy of"),
+    "same_story": ("تقارير أخرى عن الخبر نفسه", "Other reports of the same story"),
     "reports": ("الأحداث التي يرويها", "Events it reports"),
     "main_event": ("الحدث الرئيسي", "main event"),
     "background": ("حدث خلفية", "background event"),

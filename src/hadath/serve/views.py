@@ -214,15 +214,22 @@ def entity_detail(store: Store, entity_id: str, limit: int, offset: int) -> dict
     }
 
 
+# Other reports of an article's story listed with it; a story is a day's news, rarely more.
+MAX_STORY_ARTICLES = 50
+
+
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article with its events filled in, and listing rows for them."""
     rec = store.article(article_id)
     if rec is None:
         return None
     events = store.many("event", rec["events"])
+    others = [a for a in store.story_articles(rec["story"]) if a != article_id] if rec.get("story") else []
+    briefs = store.article_briefs(others[:MAX_STORY_ARTICLES])
     return {
         "article": public(rec),
         "events": event_rows(store, [events[e] for e in rec["events"] if e in events]),
+        "story": [briefs[a] for a in others[:MAX_STORY_ARTICLES] if a in briefs],
     }
 
 

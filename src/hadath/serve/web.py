@@ -273,6 +273,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         art=art,
         url=views.web_url(art["source"]),
         rows=detail["events"],
+        story=detail["story"],
         paragraphs=views.marked_paragraphs(art),
         export_urls=export_urls(id=article_id),
     )

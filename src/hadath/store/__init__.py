@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE TABLE IF NOT EXISTS rejected (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS duplicates (article TEXT PRIMARY KEY, original TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (article TEXT PRIMARY KEY, story TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS stories_by_story ON stories (story);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 """
@@ -131,6 +133,20 @@ class Store:
         self.db.execute("DELETE FROM duplicates")
         self.db.executemany("INSERT INTO duplicates VALUES (?, ?)", sorted(pairs.items()))
 
+    def replace_stories(self, story_of: Mapping[str, str]) -> None:
+        """Each article's story (the reports of one happening, coded or not), re-derived every run."""
+        self.db.execute("DELETE FROM stories")
+        self.db.executemany("INSERT INTO stories VALUES (?, ?)", sorted(story_of.items()))
+
+    def story_articles(self, story: str) -> list[str]:
+        """Ids of the articles of one story, oldest first."""
+        rows = self.db.execute(
+            "SELECT s.article FROM stories s JOIN articles a ON a.id = s.article WHERE s.story = ?"
+            " ORDER BY a.published IS NULL, a.published, a.id",
+            (story,),
+        )
+        return [r[0] for r in rows]
+
     def commit(self) -> None:
         self.db.commit()
 
@@ -157,9 +173,11 @@ class Store:
             for aid in ev.get("_joined", []):
                 by_article.setdefault(aid, []).append((ev["id"], True))
         duplicates = dict(self.db.execute("SELECT article, original FROM duplicates").fetchall())
+        stories = dict(self.db.execute("SELECT article, story FROM stories").fetchall())
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY published, source, segment"):
             rec = json.loads(record)
             rec["duplicate_of"] = duplicates.get(rec["id"])
+            rec["story"] = stories.get(rec["id"])
             evs = by_article.get(rec["id"], [])
             rec["events"] = list(dict.fromkeys(e for e, _ in evs))
             rec["event"] = next((e for e, is_main in evs if is_main), None)
@@ -232,7 +250,7 @@ class Store:
         return out
 
     def article(self, record_id: str) -> dict[str, Any] | None:
-        """One article record with ``event``, ``events`` and ``duplicate_of`` filled, as :meth:`articles`."""
+        """One article record with ``event``, ``events``, ``duplicate_of`` and ``story`` filled."""
         rec = self.one("article", record_id)
         if rec is None:
             return None
@@ -257,6 +275,8 @@ class Store:
                 found.append((ev["id"], True))
         row = self.db.execute("SELECT original FROM duplicates WHERE article = ?", (record_id,)).fetchone()
         rec["duplicate_of"] = None if row is None else row[0]
+        row = self.db.execute("SELECT story FROM stories WHERE article = ?", (record_id,)).fetchone()
+        rec["story"] = None if row is None else row[0]
         rec["events"] = list(dict.fromkeys(e for e, _ in found))
         rec["event"] = next((e for e, is_main in found if is_main), None)
         return rec

@@ -22,6 +22,7 @@ def article_record(analysis: Analysis) -> dict[str, Any]:
         "event": None,
         "events": [],
         "duplicate_of": None,
+        "story": None,
         "dates": [{"text": d.text, "value": d.value, "precision": d.precision} for d in analysis.dates],
         "entities": [
             {"text": m.text, "type": m.type, "entity": m.entity, "start": m.start, "end": m.end}
