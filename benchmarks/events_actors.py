@@ -47,7 +47,8 @@ from hadath import language
 from hadath.events import code_article
 from hadath.events.classifier import SentenceModel, load_models
 from hadath.language.knowledge import load
-from hadath.models import Article, EventMention, content_id
+from hadath.models import EventMention
+from hadath.pipeline import text_article
 from hadath.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,17 +218,7 @@ class Tally:
 def coded(text: str, classifiers: dict[str, SentenceModel] | None = None) -> list[EventMention]:
     """The event mentions of one text, as ``hadath.pipeline.code_text`` codes them; ``classifiers`` as
     for ``code_article`` (the shipped models when ``None``)."""
-    article = Article(
-        id=content_id("a", "text", "0", text),
-        document=content_id("d", "text", text),
-        source="text",
-        segment=0,
-        title=None,
-        outlet=None,
-        published=None,
-        language="ar",
-        text=text,
-    )
+    article = text_article(text)
     return code_article(language.analyse(article), classifiers)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from hadath import language
 from hadath.events import code_article
 from hadath.events.classifier import load_model, probability
-from hadath.models import Article, content_id
+from hadath.pipeline import text_article
 
 FILES = {"ASSAULT": "assault_gsr.csv", "PROTEST": "protest_gsr.csv"}
 SYSTEMS = ("patterns", "classifier", "combination")
@@ -67,17 +67,7 @@ def rows(shared: Path, kind: str, split: str) -> list[tuple[str, bool]]:
 def detections(text: str, kind: str) -> dict[str, bool]:
     """Whether each system detects an event of ``kind`` in the sentence (analysed once, as
     ``hadath.pipeline.code_text`` does)."""
-    article = Article(
-        id=content_id("a", "text", "0", text),
-        document=content_id("d", "text", text),
-        source="text",
-        segment=0,
-        title=None,
-        outlet=None,
-        published=None,
-        language="ar",
-        text=text,
-    )
+    article = text_article(text)
     analysis = language.analyse(article)
     model = load_model(kind)
     patterns_alone = code_article(analysis, classifiers={})

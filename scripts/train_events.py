@@ -56,7 +56,7 @@ from sklearn.model_selection import StratifiedKFold
 from hadath import language
 from hadath.events import code_article
 from hadath.events.classifier import KINDS, SentenceModel, features, read, save, tfidf_row
-from hadath.models import Article, content_id
+from hadath.pipeline import text_article
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "src" / "hadath" / "data" / "models"
@@ -225,17 +225,7 @@ def detections(texts: list[str], kind: str, model: SentenceModel) -> Detections:
     sure = replace(model, bias=SURE, keep=0.0, keep_full=0.0, add=0.0)
     out, full, addable = [], [], []
     for text in texts:
-        article = Article(
-            id=content_id("a", "gsr", "0", text),
-            document=content_id("d", "gsr", text),
-            source="gsr",
-            segment=0,
-            title=None,
-            outlet=None,
-            published=None,
-            language="ar",
-            text=text,
-        )
+        article = text_article(text, source="gsr")
         analysis = language.analyse(article)
         found = [
             e

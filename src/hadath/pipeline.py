@@ -86,9 +86,9 @@ def warm_up() -> None:
     process_document(Document("warm-up", text=text, published="2024-01-07"))
 
 
-def code_text(text: str, published: str | None = None, source: str = "text") -> events.Coded:
-    """Analyse and code one clean text directly (no ingest or cleaning): for evaluations and the API."""
-    article = Article(
+def text_article(text: str, published: str | None = None, source: str = "text") -> Article:
+    """One clean Arabic text as an article, ids derived from it as ingest would: for evaluations."""
+    return Article(
         id=content_id("a", source, "0", text),
         document=content_id("d", source, text),
         source=source,
@@ -99,7 +99,11 @@ def code_text(text: str, published: str | None = None, source: str = "text") -> 
         language="ar",
         text=text,
     )
-    analysis = language.analyse(article)
+
+
+def code_text(text: str, published: str | None = None, source: str = "text") -> events.Coded:
+    """Analyse and code one clean text directly (no ingest or cleaning): for evaluations and the API."""
+    analysis = language.analyse(text_article(text, published, source))
     return events.Coded(analysis, tuple(events.code_article(analysis)))
 
 

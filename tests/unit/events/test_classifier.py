@@ -13,7 +13,8 @@ import pytest
 from hadath.events import classifier, code_article
 from hadath.events.classifier import SentenceModel, features, probability, token_weights
 from hadath.language import analyse
-from hadath.models import Article, EventMention, content_id
+from hadath.models import EventMention, content_id
+from hadath.pipeline import text_article
 
 ATTACK = "قتل خمسة أشخاص في انفجار سيارة مفخخة في السوق أمس"  # five killed by a car bomb in the market
 COMMENT = "وقال الوزير إن الحكومة تدرس خطة لتحسين الخدمات"  # the minister said the government studies a plan
@@ -37,17 +38,7 @@ def _toy(bias: float = -1.0, keep: float = 0.5, keep_full: float = 0.0, add: flo
 
 
 def _code(text: str, models: dict[str, SentenceModel]) -> list[str]:
-    article = Article(
-        id=content_id("a", "t", "0", text),
-        document=content_id("d", "t", text),
-        source="t",
-        segment=0,
-        title=None,
-        outlet=None,
-        published="2024-05-02",
-        language="ar",
-        text=text,
-    )
+    article = text_article(text, "2024-05-02", source="t")
     return [e.plover for e in code_article(analyse(article), classifiers=models)]
 
 
@@ -129,34 +120,14 @@ def test_classifier_leaves_diplomacy_alone() -> None:
 
 def test_confidence_is_the_classifier_probability() -> None:
     text = "قتل خمسة أشخاص في هجوم على السوق في بغداد أمس"
-    article = Article(
-        id=content_id("a", "t", "0", text),
-        document=content_id("d", "t", text),
-        source="t",
-        segment=0,
-        title=None,
-        outlet=None,
-        published="2024-05-02",
-        language="ar",
-        text=text,
-    )
+    article = text_article(text, "2024-05-02", source="t")
     model = _toy()
     (event,) = [e for e in code_article(analyse(article), {"ASSAULT": model}) if e.plover == "ASSAULT"]
     assert event.confidence == round(probability(model, text), 2)
 
 
 def _events(text: str, models: dict[str, SentenceModel]) -> list[EventMention]:
-    article = Article(
-        id=content_id("a", "t", "0", text),
-        document=content_id("d", "t", text),
-        source="t",
-        segment=0,
-        title=None,
-        outlet=None,
-        published="2024-05-02",
-        language="ar",
-        text=text,
-    )
+    article = text_article(text, "2024-05-02", source="t")
     return [
         e for e in code_article(analyse(article), classifiers=models) if e.plover in ("ASSAULT", "PROTEST")
     ]
