@@ -108,8 +108,15 @@ def code_article(
         toks = tokenize(sent)
         kept: dict[str, int] = {}  # PLOVER type → index in drafts: one event of a type per sentence
         sentence_source: ActorRef | None = None
-        probs = {kind: probability(model, sent) for kind, model in models.items()}
         triggers = find_triggers(toks)
+        # The classifier only matters where a trigger can be vetoed or an event word can be added: most
+        # sentences have neither, and scoring them cost a quarter of the coding time.
+        candidates = {m.pattern.plover for m in triggers}
+        probs = {
+            kind: probability(model, sent)
+            for kind, model in models.items()
+            if kind in candidates or any(event_word_at(toks, i, kind) for i in range(len(toks)))
+        }
         for match in triggers:
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
