@@ -30,6 +30,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from hadath import pipeline
+from hadath.engine import Engine, executor, map_documents
 from hadath.events import Coded
 from hadath.models import Document, EventMention
 from hadath.resolve import ArticleText, resolve, resolve_stories
@@ -65,13 +66,27 @@ def document(art: dict[str, Any]) -> Document:
     )
 
 
-def code(arts: list[dict[str, Any]]) -> tuple[list[EventMention], list[ArticleText], dict[str, str]]:
-    """Mentions and texts of the main article of each page, and url → article id."""
+def code(
+    arts: list[dict[str, Any]], workers: int = 1
+) -> tuple[list[EventMention], list[ArticleText], dict[str, str]]:
+    """Mentions and texts of the main article of each page, and url → article id.
+
+    ``workers`` > 1 codes on a local process pool (hadath.engine); the results are the same.
+    """
     mentions: list[EventMention] = []
     texts: list[ArticleText] = []
     ids: dict[str, str] = {}
-    for art in arts:
-        for result in pipeline.process_document(document(art)):
+    engine = Engine(workers=workers)
+    with executor(engine, warm_up=pipeline.warm_up) as pool:
+        coded = list(
+            map_documents(
+                pipeline.process_safely, [document(a) for a in arts], pool, engine.batch, 2 * workers
+            )
+        )
+    for art, (_doc, results) in zip(arts, coded, strict=True):
+        if not isinstance(results, list):
+            continue  # rejected as a whole: not part of the measurement
+        for result in results:
             if isinstance(result, Coded) and result.analysis.article.segment == 0:
                 a = result.analysis.article
                 ids[art["url"]] = a.id
@@ -141,7 +156,7 @@ def quality(shared: Path, limit: int | None) -> dict[str, Any]:
     return out
 
 
-def scale(shared: Path, sizes: list[int]) -> dict[str, Any]:
+def scale(shared: Path, sizes: list[int], workers: int = 1) -> dict[str, Any]:
     """Resolution time of hadath and of the baseline for the first N articles, for each N."""
     largest = max(sizes)
     arts = []
@@ -149,7 +164,7 @@ def scale(shared: Path, sizes: list[int]) -> dict[str, Any]:
         arts.append(art)
         if len(arts) >= largest:
             break
-    mentions, texts, _ = code(arts)
+    mentions, texts, _ = code(arts, workers)
     out: dict[str, Any] = {}
     for n in sorted(sizes):
         keep = {t.id for t in texts[:n]}
@@ -185,10 +200,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--limit", type=int, default=None, help="Only the first N labelled articles (smoke).")
     parser.add_argument("--scale", type=int, nargs="*", default=[], help="Article counts for the scale run.")
     parser.add_argument("--out", type=Path, default=None, help="Write the results as JSON here.")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Processes that code the scale run's articles (not timed)."
+    )
     args = parser.parse_args(argv)
     result = {"quality": quality(args.shared, args.limit)}
     if args.scale:
-        result["scale"] = scale(args.shared, args.scale)
+        result["scale"] = scale(args.shared, args.scale, args.workers)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)
     if args.out:
