@@ -16,11 +16,11 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hadath.models import Document, Rejected
 
@@ -88,8 +88,31 @@ def executor(engine: Engine, warm_up: Callable[[], object] | None = None) -> Ite
     # fork shares the loaded models copy-on-write; where there is no fork the default method reloads.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=engine.workers, mp_context=context) as pool:
+    pool = _Restarting(lambda: ProcessPoolExecutor(max_workers=engine.workers, mp_context=context))
+    try:
         yield pool
+    finally:
+        pool.shutdown()
+
+
+class _Restarting(Executor):
+    """A process pool that starts afresh once a worker has died (a broken pool takes no more work)."""
+
+    def __init__(self, make: Callable[[], ProcessPoolExecutor]) -> None:
+        self._make = make
+        self._pool = make()
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except BrokenExecutor:
+            log.warning("a worker process died; starting a new pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._make()
+            return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def _apply(fn: Callable[[Document], R], batch: list[Document | Rejected]) -> list[R | None]:
@@ -121,9 +144,9 @@ def map_documents(
 
     ``fn`` must be a module-level function (it is pickled) that does not raise for one bad document.
     With a ``pool``, at most ``in_flight`` batches are queued at a time. Where a batch fails outside
-    ``fn`` (a worker killed by the system, a lost cluster node), each of its documents gets
-    ``on_failure(document, error)`` instead, so one dead worker never stops a run; without
-    ``on_failure`` the error is raised.
+    ``fn`` (a worker killed by the system, a lost cluster node), its documents are tried again one by
+    one and only those that fail alone get ``on_failure(document, error)``, so one bad page never stops
+    a run nor takes its neighbours with it; without ``on_failure`` the error is raised.
     """
     source = iter(items)
     if pool is None:
@@ -145,5 +168,20 @@ def map_documents(
                 if on_failure is None:
                     raise
                 log.warning("a batch of %d documents failed in its worker: %s", len(done), e)
-                results = [None if isinstance(d, Rejected) else on_failure(d, e) for d in done]
+                results = [_alone(fn, d, pool, on_failure) for d in done]
             yield from zip(done, results, strict=True)
+
+
+def _alone(
+    fn: Callable[[Document], R],
+    item: Document | Rejected,
+    pool: Executor,
+    on_failure: Callable[[Document, BaseException], R],
+) -> R | None:
+    """One document of a failed batch, tried again on its own: only the one that fails is rejected."""
+    if isinstance(item, Rejected):
+        return None
+    try:
+        return _submit(pool, fn, [item]).result()[0]
+    except Exception as e:
+        return on_failure(item, e)
