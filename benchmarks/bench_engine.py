@@ -18,7 +18,7 @@ from typing import Any
 
 from bench_language import texts
 
-from hadath.engine import Engine, executor, map_documents
+from hadath.engine import Engine, executor, map_documents, slots
 from hadath.models import Document
 from hadath.pipeline import process_safely, warm_up
 
@@ -29,9 +29,7 @@ def _timed(docs: list[Document], engine: Engine) -> tuple[float, list[str]]:
     """Seconds to process ``docs`` on ``engine`` (pool start-up included) and what came out."""
     t0 = time.perf_counter()
     with executor(engine, warm_up=warm_up) as pool:
-        out = [
-            repr(r) for _doc, r in map_documents(process_safely, docs, pool, engine.batch, 2 * engine.workers)
-        ]
+        out = [repr(r) for _doc, r in map_documents(process_safely, docs, pool, engine.batch, slots(pool))]
     return time.perf_counter() - t0, out
 
 

@@ -30,7 +30,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from hadath import pipeline
-from hadath.engine import Engine, executor, map_documents
+from hadath.engine import Engine, executor, map_documents, slots
 from hadath.events import Coded
 from hadath.models import Document, EventMention
 from hadath.resolve import ArticleText, resolve, resolve_stories
@@ -80,7 +80,7 @@ def code(
     with executor(engine, warm_up=pipeline.warm_up) as pool:
         coded = list(
             map_documents(
-                pipeline.process_safely, [document(a) for a in arts], pool, engine.batch, 2 * workers
+                pipeline.process_safely, [document(a) for a in arts], pool, engine.batch, slots(pool)
             )
         )
     for art, (_doc, results) in zip(arts, coded, strict=True):

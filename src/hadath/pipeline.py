@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hadath import clean, events, ingest, language, resolve
-from hadath.engine import Engine, executor, map_documents
+from hadath.engine import Engine, executor, map_documents, slots
 from hadath.models import Article, Document, Rejected, content_id
 from hadath.resolve import ArticleText
 from hadath.resolve.duplicates import find_duplicates
@@ -133,7 +133,7 @@ def run_items(
     run_articles: set[str] = set()
     with executor(engine, warm_up=warm_up) as pool:
         mapped = map_documents(
-            process_safely, items, pool, engine.batch, 2 * engine.workers, on_failure=_worker_failed
+            process_safely, items, pool, engine.batch, slots(pool), on_failure=_worker_failed
         )
         for item, results in mapped:
             summary.inputs += 1

@@ -49,6 +49,11 @@ def test_a_dask_cluster_gives_the_same_records(serial: list[dict[str, object]], 
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
     ) as cluster:
         assert _run(tmp_path / "h.db", "--scheduler", cluster.scheduler_address) == serial
+        # Two batches in flight per thread of the cluster, however many local workers were asked for.
+        with engine.executor(Engine(scheduler=cluster.scheduler_address)) as pool:
+            assert engine.slots(pool) == 4
+    with engine.executor(Engine(workers=3)) as pool:
+        assert engine.slots(pool) == 6
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,7 +78,8 @@ def executor(engine: Engine, warm_up: Callable[[], object] | None = None) -> Ite
         except (OSError, ValueError) as e:
             raise EngineError(f"cannot reach the Dask scheduler at {engine.scheduler}: {e}") from e
         with client:
-            yield client.get_executor()  # type: ignore[no-untyped-call]
+            threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
+            yield _Cluster(client.get_executor(), 2 * threads)  # type: ignore[no-untyped-call]
         return
     if engine.workers == 1:
         yield None
@@ -88,19 +89,47 @@ def executor(engine: Engine, warm_up: Callable[[], object] | None = None) -> Ite
     # fork shares the loaded models copy-on-write; where there is no fork the default method reloads.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else None
     context = multiprocessing.get_context(method)
-    pool = _Restarting(lambda: ProcessPoolExecutor(max_workers=engine.workers, mp_context=context))
+    pool = _Restarting(
+        lambda: ProcessPoolExecutor(max_workers=engine.workers, mp_context=context), 2 * engine.workers
+    )
     try:
         yield pool
     finally:
         pool.shutdown()
 
 
-class _Restarting(Executor):
+class _Sized(Executor):
+    """An executor that knows how many batches keep all its workers busy (``slots``)."""
+
+    slots = 2
+
+
+def slots(pool: Executor | None) -> int:
+    """How many batches to keep in flight on ``pool``: two per worker process or cluster thread."""
+    return pool.slots if isinstance(pool, _Sized) else 2
+
+
+class _Cluster(_Sized):
+    """A Dask cluster's executor, sized by the threads of its workers when the run starts."""
+
+    def __init__(self, inner: Executor, slots: int) -> None:
+        self._inner = inner
+        self.slots = slots
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        return self._inner.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+class _Restarting(_Sized):
     """A process pool that starts afresh once a worker has died (a broken pool takes no more work)."""
 
-    def __init__(self, make: Callable[[], ProcessPoolExecutor]) -> None:
+    def __init__(self, make: Callable[[], ProcessPoolExecutor], slots: int) -> None:
         self._make = make
         self._pool = make()
+        self.slots = slots
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         try:

@@ -16,6 +16,7 @@ Three passes over the article's tokens:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from hadath.language.ner import spans as bio_spans
 from hadath.language.translit import is_name_part, transliterate
 from hadath.language.words import load as load_words
 from hadath.models import Entity, Mention, content_id
-from hadath.text.normalize import Token, normalize, sentences, strip_clitics, tokenize
+from hadath.text.normalize import Token, normalize, normalize_with_offsets, sentences, strip_clitics, tokenize
 
 _WORDS = load_words()  # data/lexicons/language_words.yaml
 _STOP = _WORDS.name_stops
@@ -39,6 +40,7 @@ _PUNCT = "\\.,،؛;:!?؟\"'«»()\\[\\]{}“”‘’„\\-–—…/|*+=<>#@%&~
 _TAGGER_TOKEN = re.compile(f"[^\\s{_PUNCT}]+|[{_PUNCT}]")
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_LATIN = re.compile(r"[a-z]")  # normalised text is lower case
 _MODEL_KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC (events, works, currencies) is left out
 
 
@@ -370,10 +372,11 @@ def _resolve_titles(
 def _family_key(norm: str) -> str:
     """A family name without its long vowels: "بلينكن" and "بلنكن" meet as "بلنكن".
 
-    Short names keep their vowels: "بري" as "بر" would also take "البر" (the land) for Berri.
+    Only for names that are not common Arabic names or words and keep four letters or more: without
+    vowels حسين would meet حسن ("good"), محمود محمد, بري "البر" (the land).
     """
     skeleton = norm.translate(_LONG_VOWELS)
-    return skeleton if len(skeleton) >= 3 else norm
+    return skeleton if len(skeleton) >= 4 and not is_name_part(norm) else norm
 
 
 def _family_names(found: Found) -> dict[str, str]:
@@ -436,8 +439,14 @@ def _model_names(
             surface = text[start:end]
             norm = normalize(surface)
             parts = norm.split()
-            if _DIGIT.search(norm) or not all(any(ch.isalpha() for ch in p) for p in parts):
-                continue
+            if (
+                _DIGIT.search(norm)
+                or _LATIN.search(norm)
+                or not all(any(c.isalpha() for c in p) for p in parts)
+            ):
+                continue  # digits and Latin text: the tagger was trained on Arabic names
+            if kind == "PER" and parts[0].startswith("ال") and not is_name_part(parts[0]):
+                continue  # "حسن الجوار", "العون العاجل": a phrase, not a person
             if kind == "PER" and len(parts) == 1 and _family_key(parts[0]) in short:
                 continue  # a family name of someone already named: a short form, linked below
             if kind == "PER" and len(parts) == 1:
@@ -460,12 +469,18 @@ def _without_proclitic(text: str, start: int, end: int, seen: set[str], kind: st
 
     Many places begin with one of these letters (واشنطن، بغداد، لبنان), so the letter goes only before
     "ال" or when the article also writes the word without it. A person's name after "و" loses it
-    unless the word is itself a given name (وليد، وائل): "ومشاري بن سعود" is "and Mishari…".
+    only where what follows is a known given name and the whole word is not (ومحمد, not وسام).
     """
+    while start < end and unicodedata.category(text[start]) == "Cf":
+        start += 1  # a bidi mark before the name is not part of it
     word = text[start:end].split(maxsplit=1)[0]
-    norm = normalize(word)
-    if len(norm) >= 4 and norm[0] in "وبلف" and (norm[1:3] == "ال" or norm[1:] in seen):
-        return start + 1
-    if kind == "PER" and len(norm) >= 4 and norm[0] == "و" and not is_name_part(norm):
-        return start + 1
+    norm, offsets = normalize_with_offsets(word)
+    if len(norm) < 4 or norm[0] not in "وبلف":
+        return start
+    # The cut goes after the letter in the original text: past any vowel mark or bidi mark around it.
+    cut = start + offsets[1]
+    if norm[1:3] == "ال" or norm[1:] in seen:
+        return cut
+    if kind == "PER" and norm[0] == "و" and is_name_part(norm[1:]) and not is_name_part(norm):
+        return cut  # "ومحمد": a known name after "و"; "وسام", "وليد" stay whole
     return start

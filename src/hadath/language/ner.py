@@ -67,7 +67,7 @@ def _prefixes(phrases: dict[str, str]) -> frozenset[str]:
 
 
 # Tokens remembered per lexicon; a long-running process forgets them all past this many.
-TOKEN_CACHE = 200_000
+TOKEN_CACHE = 50_000  # ~1.5 KB a token: about 70 MB a worker at most
 
 
 @dataclass(frozen=True, slots=True)

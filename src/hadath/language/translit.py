@@ -6,6 +6,7 @@ so long vowels become vowels and the article becomes "al-").
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -65,7 +66,7 @@ def _spell(norm: str) -> str:
     """Letter-by-letter spelling of a normalised word, with short vowels guessed."""
     out: list[str] = []
     for i, ch in enumerate(norm):
-        latin = _MAP.get(ch, ch)
+        latin = _MAP.get(ch, ch if ch.isalnum() else "")  # marks and bidi controls are not spelled
         if ch in "وي":
             # Word-initial or after a long vowel, waw and ya are consonants.
             prev = out[-1][-1:] if out else ""  # "" after a dropped initial ayn: then a vowel
@@ -109,6 +110,7 @@ def _word(word: str, parts: dict[str, str]) -> str:
 def transliterate(name: str) -> str:
     """``"عبد الرحمن الخطيب"`` → ``"Abd al-Rahman al-Khatib"``: usual spellings first, else letter rules."""
     parts = _known_parts()
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")  # bidi marks are not spelled
     words = name.split()
     if len(words) > 1 and normalize(" ".join(words[:2])) in parts:
         words = [" ".join(words[:2]), *words[2:]]  # "عبد الله" as one name

@@ -129,10 +129,25 @@ def test_tagged_names_keep_knowledge_entities_and_link_spelling_variants() -> No
         ("بالعراق", set(), "العراق"),  # a preposition before the article
         ("وليد", set(), "وليد"),  # a name that begins with the letter
         ("بغداد", set(), "بغداد"),
+        ("\u200fوبلدوين", {"بلدوين"}, "بلدوين"),  # a bidi mark before the letter goes with it
+        ("وَبلدوين", {"بلدوين"}, "بلدوين"),  # so does a vowel mark after it
     ],
 )
 def test_an_attached_proclitic_is_not_part_of_a_tagged_name(word: str, seen: set[str], kept: str) -> None:
     assert word[_without_proclitic(word, 0, len(word), seen) :] == kept
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"), [("ومحمد", "محمد"), ("وسام", "وسام"), ("وليد", "وليد"), ("وجدي", "وجدي")]
+)
+def test_a_person_loses_waw_only_before_a_known_given_name(word: str, kept: str) -> None:
+    assert word[_without_proclitic(word, 0, len(word), set(), "PER") :] == kept
+
+
+def test_a_common_word_is_not_taken_for_a_family_name_without_its_vowels() -> None:
+    text = "التقى وزير الخارجية العراقي فؤاد حسين السفير التركي. وقال إن النية حسنة وكل شيء حسن."
+    found = find_entities(text, load(), None, ner.load())
+    assert [m.text for m in found.mentions if m.entity == "per:fuad-hussein"] == ["فؤاد حسين"]
 
 
 def test_a_family_name_with_al_is_part_of_the_name() -> None:

@@ -29,3 +29,7 @@ def test_unknown_words_are_spelled_consistently_in_ascii() -> None:
 
 def test_a_word_that_starts_with_ayn_before_a_long_vowel() -> None:
     assert transliterate("عوني") == "Uni"  # the dropped ayn leaves nothing before the waw
+
+
+def test_marks_and_bidi_controls_are_not_spelled() -> None:
+    assert transliterate("\u200fسلمى الخطيب") == "Salma al-Khatib"
