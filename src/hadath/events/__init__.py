@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 from hadath.events.actors import ActorRef, actors_in, pick_roles
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
@@ -109,6 +110,8 @@ def code_article(
         kept: dict[str, int] = {}  # PLOVER type → index in drafts: one event of a type per sentence
         sentence_source: ActorRef | None = None
         triggers = find_triggers(toks)
+        in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]  # actors of the sentence
+        draft = partial(_draft, toks, span.start, sent, published)
         # The classifier only matters where a trigger can be vetoed or an event word can be added: most
         # sentences have neither, and scoring them cost a quarter of the coding time.
         candidates = {m.pattern.plover for m in triggers}
@@ -121,7 +124,6 @@ def code_article(
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
-            in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
             source, target = pick_roles(match, toks, span.start, in_sent, text)
             trigger_at = span.start + toks[match.start].start
             if (
@@ -157,19 +159,7 @@ def code_article(
                 previous = (source, target)
             kept[plover] = len(drafts)
             sentence_source = sentence_source or source
-            drafts.append(
-                Draft(
-                    match=match,
-                    source=source,
-                    target=target,
-                    start=span.start,
-                    sentence=sent,
-                    date=when,
-                    context=context_of(toks, match, when, published, HISTORICAL_DAYS),
-                    place=place,
-                    probability=probs.get(plover),
-                )
-            )
+            drafts.append(draft(match, source, target, when, place, probs.get(plover)))
         for kind, p in probs.items():
             if kind in kept or p < models[kind].add:
                 continue
@@ -178,26 +168,13 @@ def code_article(
             found = _event_word(kind, toks, models[kind], sent, analysis, span.start)
             if found is None:
                 continue
-            in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]
             source, target = _distinct(*pick_roles(found, toks, span.start, in_sent, text))
             when = _date_for(analysis.dates, span.start, span.end)
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
             kept[kind] = len(drafts)
-            drafts.append(
-                Draft(
-                    match=found,
-                    source=source,
-                    target=target,
-                    start=span.start,
-                    sentence=sent,
-                    date=when,
-                    context=context_of(toks, found, when, published, HISTORICAL_DAYS),
-                    place=place,
-                    probability=p,
-                )
-            )
+            drafts.append(draft(found, source, target, when, place, p))
     drafts = _restatements_merged(drafts)
     main_index = _main_index(drafts)
     out: list[EventMention] = []
@@ -245,6 +222,32 @@ def _needed(model: SentenceModel, match: Match, source: ActorRef | None, target:
     less trustworthy of the two on today's news."""
     full = sum((match.pattern.mode is not None, source is not None, target is not None)) >= 2
     return model.keep_full if full else model.keep
+
+
+def _draft(
+    toks: list[Token],
+    start: int,
+    sentence: str,
+    published: date | None,
+    match: Match,
+    source: ActorRef | None,
+    target: ActorRef | None,
+    when: DateMention | None,
+    place: str | None,
+    probability: float | None,
+) -> Draft:
+    """A coded mention before merging, with its PLOVER context read around the trigger."""
+    return Draft(
+        match=match,
+        source=source,
+        target=target,
+        start=start,
+        sentence=sentence,
+        date=when,
+        context=context_of(toks, match, when, published, HISTORICAL_DAYS),
+        place=place,
+        probability=probability,
+    )
 
 
 def _event_word(
