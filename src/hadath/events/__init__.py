@@ -33,6 +33,10 @@ _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Attacks and protests are news even when nobody is named: kept, with no actors, when the sentence
 # places or dates them.
 _ACTORLESS = frozenset({"ASSAULT", "PROTEST"})
+# What one side of a call or meeting says or does in it: undated, these take the lead interaction's date.
+_DURING_TALKS = frozenset(
+    {"REQUEST", "REJECT", "ACCUSE", "SUPPORT", "AGREE", "THREATEN", "CONCEDE", "COOPERATE"}
+)
 # How far into an article its lead interaction may start: the title plus the first paragraphs.
 LEAD_CHARS = 1500
 # A date more than this many days before publication makes the event background, not news.
@@ -177,14 +181,16 @@ def code_article(
             drafts.append(draft(found, source, target, when, place, p))
     drafts = _restatements_merged(drafts)
     main_index = _main_index(drafts)
+    main_when = _main_date(drafts, main_index, article.published)
     out: list[EventMention] = []
     for i, d in enumerate(drafts):
         value, precision = (
             (d.date.value, d.date.precision) if d.date is not None and d.date.value else (None, None)
         )
-        if value is None and i == main_index and article.published and not d.context and d.date is None:
-            # The lead interaction of a news report with no date of its own happened on the news day.
-            value, precision = article.published, "day"
+        if i == main_index or (
+            value is None and d.date is None and not d.context and _said_during(d, drafts, main_index)
+        ):
+            value, precision = main_when
         actors = tuple(
             _actor(ref, role, entities) for ref, role in ((d.source, "source"), (d.target, "target")) if ref
         )
@@ -397,6 +403,29 @@ def _main_index(drafts: list[Draft]) -> int | None:
         ):
             return i
     return lead[0]
+
+
+def _main_date(drafts: list[Draft], main: int | None, published: str | None) -> tuple[str | None, str | None]:
+    """The lead interaction's date and precision: its own, else the news day (a report with no date of
+    its own tells what happened that day), never the news day for a negated or future one."""
+    if main is None:
+        return None, None
+    d = drafts[main]
+    if d.date is not None:
+        return (d.date.value, d.date.precision) if d.date.value else (None, None)
+    if published and not d.context:
+        return published, "day"
+    return None, None
+
+
+def _said_during(d: Draft, drafts: list[Draft], main: int | None) -> bool:
+    """Whether an undated event was made during the lead call or meeting: a request, rejection, pledge
+    … reported after it, by one of its two sides ("وطلب حسين خلال الاتصال …")."""
+    if main is None or d.start <= drafts[main].start or d.match.pattern.plover not in _DURING_TALKS:
+        return False
+    lead = drafts[main]
+    sides = {r.entity for r in (lead.source, lead.target) if r is not None}
+    return lead.match.pattern.plover == "CONSULT" and d.source is not None and d.source.entity in sides
 
 
 def _actor(ref: ActorRef, role: str, entities: dict[str, Entity]) -> Actor:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from functools import cache
@@ -199,6 +200,10 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
     refs: list[ActorRef] = []
     spans = sorted((*analysis.titles, *analysis.mentions), key=lambda m: (m.start, -m.end))
     for m in spans:
+        # A name's mention starts past a glued conjunction or preposition ("بـ|باكستان"); the reference
+        # spans the whole word, whose clitic the rules below read.
+        word_start = _word_start(text, m.start)
+        word = text[word_start : m.end]
         ent = entities.get(m.entity)
         rec = kb.records.get(m.entity)
         entity_id, country, sector = m.entity, None, None
@@ -217,18 +222,18 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
                 name_ar = country_rec.name_ar if country_rec else rec.name_ar
             country = rec.country
             # "التونسيين": a people named by its plural nisba are civilians, not the government.
-            sector = "CVL" if _is_people(m.text, kb) else "GOV"
-            in_place = _has_bi(m.text, kb)  # "بباكستان", "ببغداد": in the place
+            sector = "CVL" if _is_people(word, kb) else "GOV"
+            in_place = _has_bi(word, kb)  # "بباكستان", "ببغداد": in the place
         elif m.type == "ORG" and sector in _REPORTING_SECTORS:
             continue
         if m.type == "PER" and sector is None:
             sector = "GOV" if ent is not None and ent.role else None
         # A title and the name after it ("وزير الخارجية العراقي" + "فؤاد حسين") are one reference.
-        if refs and refs[-1].entity == entity_id and _gap_is_blank(text, refs[-1].end, m.start):
+        if refs and refs[-1].entity == entity_id and _gap_is_blank(text, refs[-1].end, word_start):
             prev = refs.pop()
             m_start = prev.start
         else:
-            m_start = m.start
+            m_start = word_start
         if refs and m_start < refs[-1].end:
             continue  # nested inside the previous reference
         refs.append(
@@ -276,6 +281,13 @@ def _in_country(ref: ActorRef, iso: str, kb: Knowledge) -> ActorRef:
         name=f"{label.name} {ref.name}" if label else ref.name,
         country=iso,
     )
+
+
+def _word_start(text: str, i: int) -> int:
+    """The start of the word that offset ``i`` falls in."""
+    while i > 0 and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
+        i -= 1
+    return i
 
 
 def _is_people(surface: str, kb: Knowledge) -> bool:

@@ -28,7 +28,15 @@ from hadath.language.ner import spans as bio_spans
 from hadath.language.translit import is_name_part, transliterate
 from hadath.language.words import load as load_words
 from hadath.models import Entity, Mention, content_id
-from hadath.text.normalize import Token, normalize, normalize_with_offsets, sentences, strip_clitics, tokenize
+from hadath.text.normalize import (
+    TOKEN_RE,
+    Token,
+    normalize,
+    normalize_with_offsets,
+    sentences,
+    strip_clitics,
+    tokenize,
+)
 
 _WORDS = load_words()  # data/lexicons/language_words.yaml
 _STOP = _WORDS.name_stops
@@ -155,6 +163,41 @@ def _linked_name(toks: list[Token], i: int, text: str) -> int:
     return 4
 
 
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _name_start(text: str, start: int, end: int, kb: Knowledge) -> int:
+    """Where a knowledge-file name begins inside the span ``start:end``: past a conjunction or preposition
+    glued to it ("ومقديشو", "بالعراق" → "العراق"), so that the mention's surface is the name itself."""
+    first = TOKEN_RE.match(text, start, end)
+    if first is None:
+        return start
+    norm = normalize(first.group())
+    if (norm,) in kb.prefixes:
+        return start
+    for form in strip_clitics(norm)[1:]:
+        if (form,) in kb.prefixes and norm.endswith(form):
+            lead = norm[: len(norm) - len(form)]
+            if lead.endswith("ال"):
+                lead = lead[:-2]  # the article belongs to the name's written form ("العراق")
+            if lead and set(lead) <= _PROCLITICS:
+                return _past_letters(text, start, first.end(), len(lead))
+            break
+    return start
+
+
+def _past_letters(text: str, start: int, end: int, count: int) -> int:
+    """The offset after ``count`` letters from ``start``, past the marks that follow them (ـَ)."""
+    i = start
+    while i < end and count:
+        if normalize(text[i]):
+            count -= 1
+        i += 1
+    while i < end and not normalize(text[i]):
+        i += 1
+    return i
+
+
 def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
     return Entity(rec.id, rec.kind, rec.name, rec.name_ar, (), rec.country, rec.sector, role)
 
@@ -187,6 +230,7 @@ def find_entities(
     pending_titles: list[tuple[Mention, str, str | None]] = []
 
     def add(start: int, end: int, kind: str, ent: Entity) -> Mention:
+        start = _name_start(text, start, end, kb)
         old = found.entities.get(ent.id)
         surface = text[start:end]
         if old is None:

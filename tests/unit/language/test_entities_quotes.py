@@ -158,3 +158,21 @@ def test_a_family_name_with_al_is_part_of_the_name() -> None:
 def test_a_name_of_one_word_found_by_the_tagger_is_not_an_entity() -> None:
     found = find_entities("وقال محمد إن الأسعار ارتفعت في السوق.", load(), None, ner.load())
     assert not [m for m in found.mentions if m.type == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("وصل الوفد إلى ومقديشو أمس.", "مقديشو", "loc:som-capital"),
+        ("اجتمع الوزراء بالعراق أمس.", "العراق", "loc:irq"),
+        ("وصل الوفد إلى وَبغداد أمس.", "بغداد", "loc:irq-capital"),
+        ("وصل الوفد إلى بيروت أمس.", "بيروت", "loc:lbn-capital"),
+    ],
+)
+def test_a_known_name_mention_leaves_a_glued_conjunction_or_preposition_out(
+    text: str, surface: str, entity: str
+) -> None:
+    found = find_entities(text, load(), "2024-02-07")
+    mention = next(m for m in found.mentions if m.entity == entity)
+    assert mention.text == surface == text[mention.start : mention.end]
+    assert surface in found.entities[entity].aliases

@@ -1,0 +1,42 @@
+"""An event's own date: from its sentence, the news day for the lead interaction, or the lead call's date
+for what one side said in it."""
+
+from __future__ import annotations
+
+from hadath.models import EventMention
+from hadath.pipeline import code_text
+
+CALL = (
+    "تلقى وزير الخارجية العراقي فؤاد حسين اتصالا هاتفيا من وزير الخارجية الأمريكي أنتوني بلينكن. "
+    "وطالب حسين وزارة الخزانة الأمريكية بإعادة النظر في العقوبات المفروضة على المصارف العراقية. "
+)
+
+
+def _by_type(text: str, published: str) -> dict[str, EventMention]:
+    return {e.plover: e for e in code_text(text, published).events}
+
+
+def test_a_request_made_in_the_lead_call_takes_the_call_date() -> None:
+    found = _by_type(CALL, "2024-02-07")
+    assert found["CONSULT"].date == "2024-02-07" and found["CONSULT"].main
+    request = found["REQUEST"]
+    assert request.source == "per:fuad-hussein"
+    assert (request.date, request.date_precision) == ("2024-02-07", "day")
+
+
+def test_a_request_by_someone_outside_the_call_stays_undated() -> None:
+    text = CALL.replace("وطالب حسين", "وطالب رئيس الوزراء التركي")
+    request = _by_type(text, "2024-02-07").get("REQUEST")
+    assert request is not None and request.source != "per:fuad-hussein"
+    assert request.date is None
+
+
+def test_a_recalled_request_keeps_its_own_date() -> None:
+    text = CALL.replace("وطالب حسين", "وفي يوليو 2023 طالب حسين")
+    request = _by_type(text, "2024-02-07")["REQUEST"]
+    assert request.date == "2023-07" and "historical" in request.context
+
+
+def test_an_article_without_a_publication_date_dates_nothing_by_guess() -> None:
+    found = _by_type(CALL, "")
+    assert found["CONSULT"].date is None and found["REQUEST"].date is None
