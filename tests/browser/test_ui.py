@@ -239,3 +239,26 @@ def test_hostile_article_renders_as_text(page: tuple[Page, Watch], server: str, 
     assert pg.locator("h3", has_text=HOSTILE_TITLE).count() == 1
     assert "<img src=x onerror=alert(5)>" in pg.locator("ul.quotes").inner_text()
     watch.check()
+
+
+def test_story_page_from_an_event(page: tuple[Page, Watch], server: str, shots: Path) -> None:
+    pg, watch = page
+    params = {"pair": "IRQ-USA", "type": "CONSULT", "date_from": "2024-02-07", "date_to": "2024-02-07"}
+    (call,) = httpx.get(f"{server}/api/events", params=params).json()["items"]
+    titles = {a["id"]: a["title"] for a in httpx.get(f"{server}/api/events/{call['id']}").json()["articles"]}
+    pg.goto(f"/events/{call['id']}")
+    pg.locator("a.story-link").click()
+    pg.wait_for_url("**/stories/*")
+    html = pg.locator("html")
+    assert (html.get_attribute("dir"), html.get_attribute("lang")) == ("rtl", "ar")
+    rows = pg.locator("tr.story-article")
+    assert rows.count() == len(titles) == 2
+    links = {a.get_attribute("href"): a.inner_text() for a in rows.locator("a.article-link").all()}
+    assert links == {f"/articles/{i}": t or "(بلا عنوان)" for i, t in titles.items()}
+    assert pg.locator("table.events a.event-link").first.get_attribute("href") == f"/events/{call['id']}"
+    # Right to left: the first column (publication date) sits at the right edge of the table.
+    table = pg.locator("table.story-articles").bounding_box()
+    first = rows.first.locator("td").first.bounding_box()
+    assert table and first and first["x"] + first["width"] > table["x"] + table["width"] - 5
+    pg.screenshot(path=shots / "story.png", full_page=True)
+    watch.check()

@@ -159,7 +159,11 @@ def test_entity_names_terms_roles_and_events(client: TestClient, call: dict[str,
     assert "فؤاد حسين" in detail["entity"]["aliases"]
     assert {"role": "foreign minister", "country": "IRQ"}.items() <= detail["terms"][0].items()
     assert detail["roles"]["source"] >= 1 and detail["roles"]["target"] >= 1
-    assert {"period": "2024-02", "events": 1} in detail["timeline"]
+    # The month's count is the number of its events dated that month (the call, and what else is coded).
+    february = client.get(
+        "/api/events", params={"entity": "per:fuad-hussein", "date_from": "2024-02", "date_to": "2024-02"}
+    ).json()["total"]
+    assert february >= 1 and {"period": "2024-02", "events": february} in detail["timeline"]
     assert call["id"] in {e["id"] for e in detail["events"]["items"]}
     assert detail["articles"]["total"] >= 2
     assert not [k for k in detail if k.startswith("_")]
@@ -182,6 +186,33 @@ def test_an_article_lists_the_other_reports_of_its_story(client: TestClient, cal
     assert detail["story"][0]["outlet"]
     html = client.get(f"/articles/{first}").text
     assert 'id="same-story"' in html and f'href="/articles/{second}"' in html
+
+
+@pytest.fixture(scope="module")
+def call_story(client: TestClient, call: dict[str, Any]) -> str:
+    """The id of the story the call's reports make."""
+    stories = client.get(f"/api/events/{call['id']}").json()["stories"]
+    assert len(stories) == 1, stories
+    return str(stories[0])
+
+
+def test_the_call_story_lists_both_reports_and_the_call_first(
+    client: TestClient, call: dict[str, Any], call_story: str
+) -> None:
+    story = client.get(f"/api/stories/{call_story}").json()
+    assert {a["id"] for a in story["articles"]} == set(call["articles"])
+    assert set(story["story"]["outlets"]) == {"المسلة", "عين ليبيا"}
+    assert [e["id"] for e in story["events"]] == [call["id"]]
+    # The strikes the reports recall as background are listed apart.
+    assert story["mentioned"] and all(not e["main"] for e in story["mentioned"])
+    assert "ASSAULT" in {e["plover"] for e in story["mentioned"]}
+    for article in call["articles"]:
+        assert client.get(f"/api/articles/{article}").json()["article"]["story"] == call_story
+    html = client.get(f"/stories/{call_story}").text
+    assert html.count('<tr class="story-article">') == 2 and "فؤاد حسين" in html
+    assert f'href="/stories/{call_story}"' in client.get(f"/events/{call['id']}").text
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/stories/nope").status_code == 404
 
 
 # Search ----------------------------------------------------------------------------------------------
@@ -298,10 +329,12 @@ PAGES = [
 ]
 
 
-def test_csp_and_headers_on_every_response(client: TestClient, call: dict[str, Any]) -> None:
+def test_csp_and_headers_on_every_response(client: TestClient, call: dict[str, Any], call_story: str) -> None:
     urls = [
         *PAGES,
         f"/events/{call['id']}",
+        f"/stories/{call_story}",
+        f"/api/stories/{call_story}",
         "/static/style.css",
         "/openapi.json",
         "/api/events",
@@ -353,8 +386,15 @@ def parse(html: str) -> Tags:
     return tags
 
 
-def test_pages_load_nothing_from_outside_and_run_no_script(client: TestClient, call: dict[str, Any]) -> None:
-    for url in [*PAGES, f"/events/{call['id']}", f"/articles/{call['articles'][0]}"]:
+def test_pages_load_nothing_from_outside_and_run_no_script(
+    client: TestClient, call: dict[str, Any], call_story: str
+) -> None:
+    for url in [
+        *PAGES,
+        f"/events/{call['id']}",
+        f"/articles/{call['articles'][0]}",
+        f"/stories/{call_story}",
+    ]:
         r = client.get(url)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), url
         tags = parse(r.text)
@@ -371,11 +411,13 @@ def test_pages_load_nothing_from_outside_and_run_no_script(client: TestClient, c
 
 
 def test_hostile_text_is_escaped_everywhere(client: TestClient, hostile_article: str) -> None:
-    event = client.get(f"/api/articles/{hostile_article}").json()["article"]["event"]
-    assert event
+    article = client.get(f"/api/articles/{hostile_article}").json()["article"]
+    event = article["event"]
+    assert event and article["story"]
     pages = [
         f"/articles/{hostile_article}",
         f"/events/{event}",
+        f"/stories/{article['story']}",
         "/search?q=التهدئة",
         "/timeline?pair=EGY-SAU",
         "/",
@@ -436,9 +478,16 @@ def test_static_files(client: TestClient) -> None:
 
 def test_api_docs_are_offline(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/search", "/api/export"} <= set(spec["paths"])
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/stories/{story_id}",
+        "/api/search",
+        "/api/export",
+    } <= set(spec["paths"])
     html = client.get("/docs").text
-    assert "/api/entities/{entity_id}" in html and "cdn" not in html.lower()
+    assert "/api/entities/{entity_id}" in html and "/api/stories/{story_id}" in html
+    assert "cdn" not in html.lower()
     assert client.get("/redoc").status_code == 404
 
 

@@ -128,7 +128,8 @@ def list_events(
 
 @api.get("/events/{event_id}")
 def get_event(request: Request, event_id: str) -> dict[str, Any]:
-    """One event with its `articles` (outlet, date, evidence and its paragraph), `quotes` and `counts`."""
+    """One event with its `articles` (outlet, date, evidence and its paragraph), `quotes`, `counts` and
+    `stories`, the ids of the stories its articles belong to (see `/api/stories/{story_id}`)."""
     detail = web.found(views.event_detail(_store(request), event_id), f"event {event_id}")
     return detail
 
@@ -142,9 +143,21 @@ def get_entity(request: Request, entity_id: str, limit: Limit = 50, offset: Offs
 
 @api.get("/articles/{article_id}")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
-    """One article record (clean text, dates, entity mentions, quotes) and the events it reports."""
+    """One article record (clean text, dates, entity mentions, quotes, its `story` id), the events it
+    reports, and in `story` the other reports of its story."""
     detail = web.found(views.article_detail(_store(request), article_id), f"article {article_id}")
     return detail
+
+
+@api.get("/stories/{story_id}")
+def get_story(request: Request, story_id: str) -> dict[str, Any]:
+    """One story, the reports of one happening: `story` (`id`, the earliest report's `title`,
+    `first_seen` and `last_seen` publication dates, `outlets` with the most reports first), its `articles`
+    newest first (`url` when the source is a web address, `duplicate_of`), its own `events` (the main
+    event of one of its articles), the events its articles only `mentioned` in passing, both newest
+    first, and `counts` of the whole story; at most 200 of each are listed. An article's story is its
+    `story` field; an event's are in `stories` of `/api/events/{event_id}`."""
+    return web.found(views.story_detail(_store(request), story_id), f"story {story_id}")
 
 
 @api.get("/search")
@@ -193,14 +206,21 @@ def export(
             alias="search", max_length=views.MAX_QUERY_CHARS, description="Export the records a search finds."
         ),
     ] = None,
+    story: Annotated[
+        str | None,
+        Query(max_length=200, description="Export a story's articles, then the events they report."),
+    ] = None,
 ) -> StreamingResponse:
-    """Records in the export contract: the given `id`s, or a `search`'s hits, or the events the filters
-    select, or (with none of these) the whole database."""
+    """Records in the export contract: the given `id`s, or a `search`'s hits, or a `story`'s articles and
+    events, or the events the filters select, or (with none of these) the whole database."""
     if len(ids) > MAX_EXPORT_IDS:
         raise HTTPException(422, f"at most {MAX_EXPORT_IDS} ids")
     store = _store(request)
     if ids:
         recs: Iterator[dict[str, Any]] = _by_id(store, ids)
+    elif story:
+        own, mentioned = store.story_events(story)
+        recs = _by_id(store, store.story_articles(story) + [ev["id"] for ev in own + mentioned])
     elif search_for and search_for.strip():
         recs = _by_id(store, [h.id for h in store.search(search_for, limit=MAX_EXPORT_HITS)[0]])
     elif not filters.is_empty():

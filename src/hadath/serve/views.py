@@ -7,6 +7,7 @@ return them as they are and the templates can render them; nothing here knows ab
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -167,8 +168,13 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         who = speakers.get(q["speaker"] or "")
         q["speaker_name"] = who["name"] if who else None
         q["speaker_name_ar"] = who["name_ar"] if who else None
+    # An event coded from a story's reports has one story; a background event, mentioned in passing by
+    # reports of different happenings, may have several: most of its articles first.
+    story_of = store.stories_of(ev["articles"])
+    per_story = Counter(story_of[a] for a in ev["articles"] if a in story_of)
     return {
         "event": public(ev),
+        "stories": sorted(per_story, key=lambda s: (-per_story[s], s)),
         "articles": sources,
         "quotes": quotes,
         "counts": {
@@ -230,6 +236,46 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
         "article": public(rec),
         "events": event_rows(store, [events[e] for e in rec["events"] if e in events]),
         "story": [briefs[a] for a in others[:MAX_STORY_ARTICLES] if a in briefs],
+    }
+
+
+# Articles and events listed on a story's page; the counts always give the whole story.
+MAX_STORY_LISTED = MAX_LIMIT
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story: its span of publication dates and outlets, its articles newest first, and its events.
+
+    ``events`` are the story's own (the main event of one of its articles); ``mentioned`` are the other
+    events its articles report in passing, such as an earlier strike a report recalls.
+    """
+    briefs = store.story_briefs(story_id)
+    if not briefs:
+        return None
+    own, mentioned = store.story_events(story_id)
+    dates = sorted(b["published"] for b in briefs if b["published"])
+    per_outlet = Counter(b["outlet"] for b in briefs if b["outlet"])
+    # The earliest report's title heads the page: a story has no title of its own.
+    titled = sorted(
+        (b for b in briefs if b["title"]), key=lambda b: (b["published"] is None, b["published"] or "")
+    )
+    return {
+        "story": {
+            "id": story_id,
+            "title": titled[0]["title"] if titled else None,
+            "first_seen": dates[0] if dates else None,
+            "last_seen": dates[-1] if dates else None,
+            "outlets": sorted(per_outlet, key=lambda o: (-per_outlet[o], o)),
+        },
+        "articles": [{**b, "url": web_url(b["source"])} for b in briefs[:MAX_STORY_LISTED]],
+        "events": event_rows(store, own[:MAX_STORY_LISTED]),
+        "mentioned": event_rows(store, mentioned[:MAX_STORY_LISTED]),
+        "counts": {
+            "articles": len(briefs),
+            "outlets": len(per_outlet),
+            "events": len(own),
+            "mentioned": len(mentioned),
+        },
     }
 
 

@@ -110,7 +110,7 @@ def render(request: Request, template: str, *, http_status: int = 200, **context
 
 def href(kind: str, record_id: str) -> str:
     """The page of a record."""
-    folder = {"article": "articles", "event": "events", "entity": "entities"}[kind]
+    folder = {"article": "articles", "event": "events", "entity": "entities", "story": "stories"}[kind]
     return f"/{folder}/{quote(record_id, safe=':')}"
 
 
@@ -237,6 +237,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         articles=detail["articles"],
         quotes=detail["quotes"],
         counts=detail["counts"],
+        stories=detail["stories"],
         export_urls=export_urls(id=event_id),
     )
 
@@ -276,6 +277,21 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         story=detail["story"],
         paragraphs=views.marked_paragraphs(art),
         export_urls=export_urls(id=article_id),
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    detail = found(views.story_detail(store_of(request), story_id), f"story {story_id}")
+    return render(
+        request,
+        "story.html",
+        story=detail["story"],
+        articles=detail["articles"],
+        rows=detail["events"],
+        mentioned=detail["mentioned"],
+        counts=detail["counts"],
+        export_urls=export_urls(story=story_id),
     )
 
 

@@ -343,6 +343,56 @@ class Store:
         keys = ("id", "title", "outlet", "published", "source")
         return [dict(zip(keys, r, strict=True)) for r in rows], total
 
+    def stories_of(self, articles: list[str]) -> dict[str, str]:
+        """Article id → the id of its story, for those of ``articles`` that have one."""
+        out: dict[str, str] = {}
+        unique = list(dict.fromkeys(articles))
+        for i in range(0, len(unique), 500):  # under SQLite's bound-parameter limit
+            chunk = unique[i : i + 500]
+            sql = f"SELECT article, story FROM stories WHERE article IN ({', '.join('?' * len(chunk))})"
+            out.update((r[0], r[1]) for r in self.db.execute(sql, chunk))
+        return out
+
+    def story_briefs(self, story: str) -> list[dict[str, Any]]:
+        """Briefs of a story's articles (``id, title, outlet, published, source, duplicate_of``), newest
+        first, undated last; empty for an unknown story."""
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.source, d.original FROM stories s"
+            " JOIN articles a ON a.id = s.article LEFT JOIN duplicates d ON d.article = a.id"
+            " WHERE s.story = ? ORDER BY a.published IS NULL, a.published DESC, a.source, a.segment",
+            (story,),
+        )
+        keys = ("id", "title", "outlet", "published", "source", "duplicate_of")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def story_events(self, story: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Events a story's articles report: (its own, the others), each newest first, undated last.
+
+        Its own events are the main event of one of its articles (what :meth:`article` calls ``event``);
+        the others are events its articles mention in passing, often the main event of another story.
+        """
+        rows = self.db.execute(
+            "SELECT record FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.record, '$.articles') j"
+            " JOIN stories s ON s.article = j.value WHERE s.story = ?)"
+            " ORDER BY date IS NULL, date DESC, id",
+            (story,),
+        )
+        events = [json.loads(r[0]) for r in rows]
+        articles = set(self.story_articles(story))
+        main_mentions = {
+            r[0]
+            for r in self.db.execute(
+                "SELECT m.id FROM mentions m JOIN stories s ON s.article = m.article"
+                " WHERE s.story = ? AND json_extract(m.record, '$.main')",
+                (story,),
+            )
+        }
+
+        def own(ev: dict[str, Any]) -> bool:
+            return bool(main_mentions & set(ev["_mentions"]) or articles & set(ev.get("_joined", [])))
+
+        return [ev for ev in events if own(ev)], [ev for ev in events if not own(ev)]
+
     def sync_search(self) -> int:
         """Create or update the full-text index if the records changed; how many documents it indexed."""
         seen = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes)
