@@ -115,6 +115,9 @@ def code_article(
         sentence_source: ActorRef | None = None
         triggers = find_triggers(toks)
         in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]  # actors of the sentence
+        # Those inside quoted speech belong to what the speaker said, not to a reporter's event outside it
+        # ("… رفض الحكومة لهذه الهجمات وأبلغه أن “العراق ساحة …”").
+        outside = [r for r in in_sent if not _in_speech(analysis, r.start)]
         draft = partial(_draft, toks, span.start, sent, published)
         # The classifier only matters where a trigger can be vetoed or an event word can be added: most
         # sentences have neither, and scoring them cost a quarter of the coding time.
@@ -128,7 +131,7 @@ def code_article(
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
-            source, target = pick_roles(match, toks, span.start, in_sent, text)
+            source, target = pick_roles(match, toks, span.start, outside, text)
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
@@ -350,6 +353,14 @@ def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
 
 def _in_quote(analysis: Analysis, offset: int) -> bool:
     return any(q.start <= offset < q.end for q in analysis.quotes)
+
+
+# Fewer words in quotation marks are more often a name or a term («كتائب شهداء الأقصى») than speech.
+_SPEECH_WORDS = 6
+
+
+def _in_speech(analysis: Analysis, offset: int) -> bool:
+    return any(q.start <= offset < q.end and len(q.text.split()) >= _SPEECH_WORDS for q in analysis.quotes)
 
 
 def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMention | None:

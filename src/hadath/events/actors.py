@@ -64,6 +64,7 @@ class ActorWords:
     ``data/events/actor_words.yaml``."""
 
     adverbs: frozenset[str]
+    honorifics: frozenset[str]
     quantities: frozenset[str]
     locatives: frozenset[str]
     locative_phrases: tuple[tuple[str, ...], ...]
@@ -236,6 +237,11 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
             m_start = word_start
         if refs and m_start < refs[-1].end:
             continue  # nested inside the previous reference
+        if entity_id.startswith("role:") and refs and _describes_previous(text, refs[-1], word_start, kb):
+            # "الأمير محمد بن سلمان، وزير الدفاع": a title nobody holds by itself describes the person
+            # before it, and the two are one reference.
+            refs[-1] = replace(refs[-1], end=m.end)
+            continue
         refs.append(
             ActorRef(
                 m_start,
@@ -438,6 +444,15 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return not text[a.end : b.start].strip()
 
 
+def _describes_previous(text: str, prev: ActorRef, start: int, kb: Knowledge) -> bool:
+    """Whether the title at ``start`` stands in apposition to the person reference ``prev``: right after
+    it (a comma at most), and not joined by "و" ("الأمير محمد ووزير الدفاع" names two people)."""
+    if not prev.entity.startswith("per:") or not _gap_is_blank(text, prev.end, start):
+        return False
+    first = text[start:].split(maxsplit=1)
+    return bool(first) and (normalize(first[0]),) in kb.prefixes
+
+
 def _gap_is_blank(text: str, a: int, b: int) -> bool:
     return 0 <= b - a <= 2 and not text[a:b].strip(" ،,")
 
@@ -508,10 +523,11 @@ def _tokens_between(toks: list[Token], offset: int, start: int, end: int) -> int
 
 
 def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char: int) -> bool:
-    gap = [t for t in toks[from_tok:] if offset + t.end <= to_char]
+    words = actor_words()
+    # Honorifics do not count: "التقى صاحب السمو الملكي الأمير …" is as close as "التقى الأمير …".
+    gap = [t for t in toks[from_tok:] if offset + t.end <= to_char and t.norm not in words.honorifics]
     if len(gap) > MAX_SUBJECT_GAP:
         return False
-    words = actor_words()
     return all(t.norm in words.adverbs or t.norm in words.quantities or t.norm.isdigit() for t in gap)
 
 

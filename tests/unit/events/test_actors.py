@@ -184,3 +184,35 @@ def test_actor_words_file_is_checked(
 def test_actor_words_file_parses_as_written() -> None:
     text = yaml.safe_dump(_raw_actor_words(), allow_unicode=True)
     assert parse_actor_words(text, "copy.yaml") == actor_words()
+
+
+def test_an_actor_inside_quoted_speech_is_not_the_reporters_target() -> None:
+    text = (
+        "وقال بيان الخارجية إن الوزير شدد على رفض الحكومة العراقية لمثل هذه الهجمات "
+        "وأبلغه أن “العراق لن يكون ساحة لتصفية الحسابات بين الدول المتخاصمة”."
+    )
+    rejections = [e for e in code_text(text, "2024-02-07").events if e.plover == "REJECT"]
+    assert rejections and all(e.target != "loc:irq" for e in rejections)
+    assert rejections[0].source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # Honorifics before a title or name do not keep the subject from its verb.
+        (
+            "تلقى صاحب السمو الملكي الأمير محمد بن سلمان اتصالا هاتفيا من فخامة الرئيس عبدربه منصور هادي.",
+            "per:abdrabbuh-mansur-hadi",
+            "per:mohammed-bin-salman",
+        ),
+        # A title in apposition describes the person before it; it is not a second participant.
+        (
+            "التقى الأمير محمد بن سلمان، وزير الدفاع، أمس الرئيس الفرنسي فرانسوا هولاند.",
+            "per:mohammed-bin-salman",
+            "per:francois-hollande",
+        ),
+    ],
+)
+def test_honorifics_and_apposition_around_the_subject(text: str, source: str, target: str) -> None:
+    consults = [e for e in code_text(text, "2015-08-10").events if e.plover == "CONSULT"]
+    assert consults and (consults[0].source, consults[0].target) == (source, target)
