@@ -12,12 +12,13 @@ of the sentence that weighs most in the classifier's score (a pattern word, or o
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from hadath.events.actors import ActorRef, actors_in, pick_roles
+from hadath.events.actors import ActorRef, actor_words, actors_in, pick_roles
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
@@ -184,6 +185,10 @@ def code_article(
             drafts.append(draft(found, source, target, when, place, p))
     drafts = _restatements_merged(drafts)
     main_index = _main_index(drafts)
+    if main_index is not None:
+        lead = drafts[main_index]
+        drafts = [d for d in drafts if d is lead or not _restates(d, lead)]
+        main_index = drafts.index(lead)
     main_when = _main_date(drafts, main_index, article.published)
     out: list[EventMention] = []
     for i, d in enumerate(drafts):
@@ -349,6 +354,18 @@ def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
         elif out[same].match.pattern.mode is None and d.match.pattern.mode is not None:
             out[same] = replace(out[same], match=d.match)
     return out
+
+
+def _restates(d: Draft, lead: Draft) -> bool:
+    """Whether ``d`` points back to the lead call or meeting ("وجرى خلال الاتصال بحث …") rather than
+    reporting another one: same type, no date of its own, and "خلال/في" before a definite talk noun."""
+    if d.match.pattern.plover != lead.match.pattern.plover or (d.date is not None and d.date.value):
+        return False
+    nouns = actor_words().talk_nouns
+    norms = [
+        t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm for t in tokenize(d.sentence)
+    ]
+    return any(a in ("خلال", "في") and b in nouns for a, b in itertools.pairwise(norms))
 
 
 def _in_quote(analysis: Analysis, offset: int) -> bool:

@@ -85,6 +85,7 @@ class ActorWords:
     verbal_nouns: frozenset[str]
     count_words: frozenset[str]
     partitive: frozenset[str]
+    talk_nouns: frozenset[str]
 
 
 # The keys that are not lists of single words.

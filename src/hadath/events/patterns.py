@@ -30,6 +30,9 @@ class Pattern:
     swap: bool
     object_after: frozenset[str]
     not_after: frozenset[str]  # a trigger right after one of these words is not an event ("وقف إطلاق النار")
+    unless: frozenset[
+        str
+    ]  # a trigger with one of these words just after it is not an event ("طلب عدم ذكر اسمه")
     genitive: str  # what an actor right after a noun trigger is: "source" (هجوم الجيش) or "target" (مقتل X)
 
 
@@ -69,6 +72,7 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
                 swap=bool(entry.get("swap", False)),
                 object_after=_norms(entry.get("object_after")),
                 not_after=_norms(entry.get("not_after")),
+                unless=_norms(entry.get("unless")),
                 genitive=str(entry.get("genitive", "source")),
             )
         )
@@ -134,8 +138,15 @@ def _is_needed(p: Pattern, tok: Token) -> bool:
     return any(f in p.needs for f in forms)
 
 
+# How many tokens after a trigger its ``unless`` words are looked for.
+UNLESS_WINDOW = 5
+
+
 def _needs_met(p: Pattern, toks: list[Token], i: int, end: int) -> bool:
-    """Whether a word the pattern needs stands within its window on either side of the trigger."""
+    """Whether a word the pattern needs stands within its window on either side of the trigger, and none
+    of the words that cancel it right after."""
+    if p.unless and any(set(strip_clitics(t.norm)) & p.unless for t in toks[end : end + UNLESS_WINDOW]):
+        return False
     if not p.needs:
         return True
     nearby = toks[max(0, i - p.window) : i] + toks[end : end + p.window]
@@ -248,6 +259,7 @@ def _generic(plover: str) -> Pattern:
         swap=False,
         object_after=frozenset(),
         not_after=frozenset(),
+        unless=frozenset(),
         genitive="source",
     )
 

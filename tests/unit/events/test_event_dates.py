@@ -1,5 +1,5 @@
-"""An event's own date: from its sentence, the news day for the lead interaction, or the lead call's date
-for what one side said in it."""
+"""An article's lead interaction: its date, the date of what one side says in it, and later sentences
+that only restate it."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_a_recalled_request_keeps_its_own_date() -> None:
 def test_an_article_without_a_publication_date_dates_nothing_by_guess() -> None:
     found = _by_type(CALL, "")
     assert found["CONSULT"].date is None and found["REQUEST"].date is None
+
+
+def test_a_sentence_pointing_back_to_the_call_is_no_second_meeting() -> None:
+    text = CALL + "وجرى خلال الاتصال بحث تطورات الأوضاع في المنطقة وجهود التحالف الدولي. "
+    consults = [e for e in code_text(text, "2024-02-07").events if e.plover == "CONSULT"]
+    assert [(e.source, e.target) for e in consults] == [("per:antony-blinken", "per:fuad-hussein")]
+
+
+def test_another_meeting_in_the_same_article_stays_its_own_event() -> None:
+    text = CALL + "وفي سياق آخر، بحث رئيس الوزراء العراقي مع السفيرة الأمريكية العلاقات الثنائية. "
+    consults = [e for e in code_text(text, "2024-02-07").events if e.plover == "CONSULT"]
+    assert len(consults) == 2 and consults[1].source != "per:antony-blinken"

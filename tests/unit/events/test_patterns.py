@@ -71,6 +71,33 @@ def test_needs_word_is_required() -> None:
     assert all(m.pattern.mode != "phone" for m in find_triggers(tokenize("تلقى الوزير دعوة لحضور القمة")))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "pattern_id"),
+    [
+        ("ودانت الحكومة التفجير الذي استهدف المسجد", "condemn"),
+        ("واتفقتا على تشكيل لجنة مشتركة", "agree"),
+        ("وبحث الوزير مع نظيره الأوضاع في المنطقة", "discuss"),
+        ("وطلب الوزير من الأمم المتحدة إرسال مراقبين", "request-demand"),
+    ],
+)
+def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
+    assert any(m.pattern.id == pattern_id for m in find_triggers(tokenize(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pattern_id"),
+    [
+        # A source asking for anonymity makes no request.
+        ("وقال المصدر الذي طلب عدم ذكر اسمه إن الوفد وصل", "request-demand"),
+        ("قال مسؤول طلب عدم الكشف عن هويته إن المحادثات توقفت", "request-demand"),
+        # "بحث" with nobody to talk to is to consider or look for.
+        ("فيما تبحث الحكومة تنفيذ إجراءات جديدة على الحدود", "discuss"),
+    ],
+)
+def test_trigger_cancelled_by_its_context(sentence: str, pattern_id: str) -> None:
+    assert all(m.pattern.id != pattern_id for m in find_triggers(tokenize(sentence)))
+
+
 def test_future_prefix_is_flagged() -> None:
     matches = find_triggers(tokenize("سيزور الوزير بغداد الأسبوع المقبل"))
     assert matches[0].pattern.id == "visit" and matches[0].future
