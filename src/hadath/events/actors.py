@@ -476,6 +476,7 @@ def pick_roles(
     match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """``(source, target)`` for a trigger; either may be None."""
+    refs = _outside_asides(match, toks, offset, refs, text)
     p = match.pattern
     if p.plover in _NOMINAL_ONLY:
         return _violence_roles(match, toks, offset, refs, text)
@@ -498,6 +499,38 @@ def pick_roles(
     if p.swap:
         return obj, subject
     return subject, obj
+
+
+_RELATIVES = frozenset(
+    normalize(w)
+    for w in ("الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان", "اللتين", "اللواتي", "اللاتي")
+)
+
+
+def _outside_asides(
+    match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
+) -> list[ActorRef]:
+    """``refs`` less those in a relative clause set off by commas that the trigger is not in: in "اتهمت
+    الوحدات، التي تقاتل تنظيم داعش، تركيا" the accused is Turkey, not the group the clause names."""
+    if not toks:
+        return refs
+    end = offset + toks[-1].end
+    trig = offset + toks[match.start].start
+    asides: list[tuple[int, int]] = []
+    for k in range(1, len(toks)):
+        if toks[k].norm not in _RELATIVES or not any(
+            c in "،," for c in text[offset + toks[k - 1].end : offset + toks[k].start]
+        ):
+            continue
+        start = offset + toks[k].start
+        close = min(
+            (i for i in (text.find("،", start, end), text.find(",", start, end)) if i >= 0), default=-1
+        )
+        if close >= 0 and not start <= trig < close:
+            asides.append((start, close))
+    if not asides:
+        return refs
+    return [r for r in refs if not any(a <= r.start < b for a, b in asides)]
 
 
 def _around(
@@ -560,6 +593,9 @@ def _violence_roles(
     words = actor_words()
     trig_start, trig_end, actors, before, after = _around(match, toks, offset, refs)
     head = _bare(toks[match.start].norm)
+    sides = _between(match, toks, offset, after, text)
+    if sides is not None:
+        return sides  # "اشتباكات بين الجيش ومسلحين": the two sides of a clash
     verbal = not match.nominal or head in words.verbal_nouns
     source: ActorRef | None = None
     target: ActorRef | None = None
@@ -628,6 +664,30 @@ def _violence_roles(
     if source is not None and target is not None and source.entity == target.entity:
         target = None
     return source, target
+
+
+def _between(
+    match: Match, toks: list[Token], offset: int, after: list[ActorRef], text: str
+) -> tuple[ActorRef, ActorRef] | None:
+    """The two sides named by "بين A و B" right after a clash word, the first taken as the source."""
+    words = actor_words()
+    if _bare(toks[match.start].norm) not in words.clash_words:
+        return None
+    j = next((k for k in range(match.end, min(match.end + 3, len(toks))) if toks[k].norm == "بين"), None)
+    if j is None:
+        return None
+    after_between = [r for r in after if r.start >= offset + toks[j].end]
+    if (
+        len(after_between) < 2
+        or _tokens_between(toks, offset, offset + toks[j].end, after_between[0].start) > 2
+    ):
+        return None
+    first, second = after_between[0], after_between[1]
+    # The second side is joined by "و", on its own name or on a noun before it ("ومقاتلي تنظيم داعش").
+    gap = [t for t in toks if first.end <= offset + t.start and offset + t.end <= second.start]
+    if len(gap) > 2 or not (text[second.start : second.start + 1] == "و" or (gap and gap[0].norm[:1] == "و")):
+        return None
+    return first, second
 
 
 def _in_phrase(ref: ActorRef, toks: list[Token], offset: int) -> bool:

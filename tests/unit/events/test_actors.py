@@ -11,8 +11,10 @@ from importlib import resources
 import pytest
 import yaml
 
+from hadath import language
+from hadath.events import code_article
 from hadath.events.actors import ACTOR_WORDS_FILE, ActorWords, actor_words, parse_actor_words
-from hadath.pipeline import code_text
+from hadath.pipeline import code_text, text_article
 from hadath.text.normalize import normalize, tokenize
 
 Role = tuple[str | None, str | None]  # (country, sector)
@@ -216,3 +218,43 @@ def test_an_actor_inside_quoted_speech_is_not_the_reporters_target() -> None:
 def test_honorifics_and_apposition_around_the_subject(text: str, source: str, target: str) -> None:
     consults = [e for e in code_text(text, "2015-08-10").events if e.plover == "CONSULT"]
     assert consults and (consults[0].source, consults[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "اندلعت اشتباكات عنيفة بين قوات الأمن العراقية ومقاتلي تنظيم داعش في ريف الموصل أمس.",
+            "agt:cop:irq:security-forces",
+            "org:isis",
+        ),
+        ("وقعت اشتباكات بين الجيش السوري وتنظيم داعش قرب حلب.", "org:sy-army", "org:isis"),
+    ],
+)
+def test_a_clash_between_two_sides_gives_both(text: str, source: str, target: str) -> None:
+    # Patterns alone: the sentence classifier's veto is measured elsewhere.
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    clashes = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert clashes and (clashes[0].source, clashes[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "واتهمت وحدات حماية الشعب الكردية، التي تقاتل تنظيم داعش في سوريا، تركيا بقصف مواقعها.",
+            "org:ypg",
+            "loc:tur",
+        ),
+        (
+            "اتهمت الحكومة السورية، التي تحارب تنظيم داعش منذ سنوات، الولايات المتحدة بدعم الإرهاب.",
+            "agt:gov:syr:government",
+            "loc:usa",
+        ),
+    ],
+)
+def test_an_actor_in_a_relative_clause_between_commas_is_not_the_object(
+    text: str, source: str, target: str
+) -> None:
+    accusations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
+    assert accusations and (accusations[0].source, accusations[0].target) == (source, target)
