@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from hadath.events.actors import ActorRef, actor_words, actors_in, pick_roles
+from hadath.events.actors import ActorRef, actor_words, actors_in, pick_roles, placed_in
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
@@ -390,16 +390,19 @@ def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMenti
 
 
 def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | None:
-    """The first city or region named in the sentence (countries are actors, not places)."""
+    """The city or region where the sentence puts its event: the first one named as a place ("في جدة",
+    "إلى باريس"), else the first one named at all, never one that only names a meeting ("مؤتمر
+    القاهرة"). Countries are actors, not places."""
     text = analysis.article.text
+    named: list[tuple[bool | None, str]] = []
     for m in analysis.mentions:
         if m.type == "LOC" and start <= m.start and m.end <= end:
             if _is_dateline(text, m):
                 continue  # "بغداد/المسلة:", "القاهرة -": where the report was filed, not where it happened
             rec = kb.records.get(m.entity)
             if rec is not None and rec.place_kind not in ("country",):
-                return rec.name or rec.name_ar
-    return None
+                named.append((placed_in(text, m.start), rec.name or rec.name_ar))
+    return next((n for how, n in named if how), None) or next((n for how, n in named if how is None), None)
 
 
 def _is_dateline(text: str, m: Mention) -> bool:

@@ -68,6 +68,8 @@ class ActorWords:
     quantities: frozenset[str]
     locatives: frozenset[str]
     locative_phrases: tuple[tuple[str, ...], ...]
+    named_for_places: frozenset[str]
+    place_words: frozenset[str]
     victim_verbs: frozenset[str]
     kill_verbs: frozenset[str]
     prepositions: frozenset[str]
@@ -290,6 +292,23 @@ def _in_country(ref: ActorRef, iso: str, kb: Knowledge) -> ActorRef:
     )
 
 
+def placed_in(text: str, start: int) -> bool | None:
+    """How the words before a place name at ``start`` present it: True for where something happens
+    ("في جدة", "بجدة", "إلى باريس", "مدينة حلب"), False when it only names a meeting or an accord
+    ("مؤتمر القاهرة"), None otherwise."""
+    words = actor_words()
+    word_start = _word_start(text, start)
+    if "ب" in normalize(text[word_start:start]):
+        return True
+    prior = text[max(0, word_start - 24) : word_start].split()
+    if not prior:
+        return None
+    forms = set(strip_clitics(normalize(prior[-1])))
+    if forms & (words.locatives | words.place_words):
+        return True
+    return False if forms & words.named_for_places else None
+
+
 def _word_start(text: str, i: int) -> int:
     """The start of the word that offset ``i`` falls in."""
     while i > 0 and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
@@ -462,7 +481,7 @@ def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
     """ "في العراق", "في كل من العراق وسوريا", "شمالي العراق", "بوسط بغداد": a place, not a participant."""
     words = actor_words()
     prior = [normalize(w) for w in text[max(0, start - 24) : start].split()]
-    if prior and set(strip_clitics(prior[-1])) & words.locatives:
+    if prior and set(strip_clitics(prior[-1])) & (words.locatives | words.named_for_places):
         return True
     if text[max(0, start - 1) : start] == "(":
         return True  # "بيشاور (باكستان)": a country glossing the place before it

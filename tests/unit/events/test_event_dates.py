@@ -1,5 +1,5 @@
-"""An article's lead interaction: its date, the date of what one side says in it, and later sentences
-that only restate it."""
+"""An article's lead interaction: its date, the date of what one side says in it, later sentences
+that only restate it; and where an event happens."""
 
 from __future__ import annotations
 
@@ -52,3 +52,14 @@ def test_another_meeting_in_the_same_article_stays_its_own_event() -> None:
     text = CALL + "وفي سياق آخر، بحث رئيس الوزراء العراقي مع السفيرة الأمريكية العلاقات الثنائية. "
     consults = [e for e in code_text(text, "2024-02-07").events if e.plover == "CONSULT"]
     assert len(consults) == 2 and consults[1].source != "per:antony-blinken"
+
+
+def test_the_place_is_where_the_event_happens_not_a_city_that_names_a_meeting() -> None:
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة أمس وزير الخارجية الأمريكي جون كيري "
+        "القادم من أنقرة لبحث نتائج مؤتمر جنيف."
+    )
+    visit = _by_type(text, "2015-08-10")["CONSULT"]
+    assert (visit.source, visit.target, visit.place) == ("per:john-kerry", "per:abdel-fattah-elsisi", "Cairo")
+    recall = "وأكد الوزير التزام بلاده بمخرجات مؤتمر الرياض ودعا المعارضة إلى الحوار."
+    assert all(e.place is None for e in code_text(recall, "2015-08-10").events)
