@@ -501,6 +501,15 @@ def pick_roles(
         return _violence_roles(match, toks, offset, refs, text)
     _, trig_end, _, before, after = _around(match, toks, offset, refs)
     subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
+    if (
+        p.plover == "COERCE"
+        and subject is not None
+        and subject.start >= trig_end
+        and _counted(subject, toks, offset)
+    ):
+        # "اعتقل أكثر من 200 مدرس": a counted group after the verb is who was arrested (the passive
+        # reads the same unvowelled), as with killings.
+        return None, subject
     rest = [r for r in after if r is not subject and (subject is None or r.start >= subject.end)]
     if p.object_after:
         anchor = next(

@@ -63,7 +63,7 @@ def context_of(
     wider = {t.norm for t in toks[max(0, match.start - 6) : match.start]}
     out: list[str] = []
     phrases = _phrase_contexts(toks)
-    if before & _NEGATION:
+    if before & _NEGATION or "negated" in phrases:
         out.append("negated")
     if match.future or wider & _FUTURE or "future" in phrases:
         out.append("future")

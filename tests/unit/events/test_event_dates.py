@@ -3,6 +3,8 @@ that only restate it; and where an event happens."""
 
 from __future__ import annotations
 
+import pytest
+
 from hadath.models import EventMention
 from hadath.pipeline import code_text
 
@@ -63,3 +65,28 @@ def test_the_place_is_where_the_event_happens_not_a_city_that_names_a_meeting() 
     assert (visit.source, visit.target, visit.place) == ("per:john-kerry", "per:abdel-fattah-elsisi", "Cairo")
     recall = "وأكد الوزير التزام بلاده بمخرجات مؤتمر الرياض ودعا المعارضة إلى الحوار."
     assert all(e.place is None for e in code_text(recall, "2015-08-10").events)
+
+
+def test_an_arrest_of_a_counted_group_makes_it_the_target() -> None:
+    arrest = _by_type("اعتقل أكثر من 200 مدرس إيراني خلال احتجاجات في طهران.", "2015-08-10")["COERCE"]
+    assert arrest.source is None and arrest.target is not None and arrest.target.startswith("agt:edu:")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "context"),
+    [
+        (
+            "وأعلنت الخارجية تأجيل زيارة وزير الخارجية الإيراني إلى الكويت، "
+            "وكان من المفترض أن يلتقي نظيره الكويتي.",
+            "CONSULT",
+            "negated",
+        ),
+        (
+            "وحذر الوزير من أن أي محاولة لإعادة فرض العقوبات على إيران ستعد انتهاكا للاتفاق.",
+            "SANCTION",
+            "hypothetical",
+        ),
+    ],
+)
+def test_postponed_and_hypothetical_events_are_not_facts(text: str, plover: str, context: str) -> None:
+    assert context in _by_type(text, "2015-08-10")[plover].context
