@@ -23,6 +23,7 @@ from hadath.events.classifier import SentenceModel, load_models, probability, to
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
 from hadath.language.knowledge import Knowledge, load
+from hadath.language.words import load as load_words
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
@@ -160,7 +161,7 @@ def code_article(
                 drafts[kept[plover]] = _merged(drafts[kept[plover]], match, source, target)
                 continue
             place = _place(analysis, span.start, span.end, kb)
-            when = _date_for(analysis.dates, span.start, span.end)
+            when = _date_for(analysis.dates, span.start, span.end, _clause(toks, match.start, span.start))
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
             if source is not None and target is not None:
@@ -177,7 +178,7 @@ def code_article(
             if found is None:
                 continue
             source, target = _distinct(*pick_roles(found, toks, span.start, in_sent, text))
-            when = _date_for(analysis.dates, span.start, span.end)
+            when = _date_for(analysis.dates, span.start, span.end, _clause(toks, found.start, span.start))
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
@@ -380,9 +381,46 @@ def _in_speech(analysis: Analysis, offset: int) -> bool:
     return any(q.start <= offset < q.end and len(q.text.split()) >= _SPEECH_WORDS for q in analysis.quotes)
 
 
-def _date_for(dates: tuple[DateMention, ...], start: int, end: int) -> DateMention | None:
-    """The first resolved date in the sentence; unresolved ones count so the event is not misdated."""
-    inside = [d for d in dates if start <= d.start and d.end <= end]
+_THAT = frozenset(
+    normalize(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأن", "بأنه", "بأنها")
+)
+
+
+def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
+    """The part of the sentence (article offsets) that a trigger's date may come from. Reported speech
+    splits a sentence in two: in "قال مصدران أمس إن الجنرال زار موسكو" yesterday is when they spoke, not
+    when he went; and a date after "إن" belongs to what was said, not to the saying."""
+    words = load_words().reporting_verbs
+    split = None
+    for i, t in enumerate(toks):
+        if t.norm not in _THAT or i == 0:
+            continue
+        said = any(
+            v in words or (v.endswith("ت") and v[:-1] in words)
+            for v in (_bare(u.norm) for u in toks[max(0, i - 8) : i])
+        )
+        if said:
+            split = i
+            break
+    if split is None:
+        return offset, offset + (toks[-1].end if toks else 0)
+    at = offset + toks[split].start
+    if trigger > split:
+        return at, offset + toks[-1].end
+    return offset, at
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+
+
+def _date_for(
+    dates: tuple[DateMention, ...], start: int, end: int, clause: tuple[int, int]
+) -> DateMention | None:
+    """The first resolved date in the trigger's clause of the sentence; unresolved ones count so the
+    event is not misdated."""
+    lo, hi = max(start, clause[0]), min(end, clause[1])
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
     resolved = [d for d in inside if d.value]
     if resolved:
         return resolved[0]

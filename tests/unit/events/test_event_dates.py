@@ -90,3 +90,9 @@ def test_an_arrest_of_a_counted_group_makes_it_the_target() -> None:
 )
 def test_postponed_and_hypothetical_events_are_not_facts(text: str, plover: str, context: str) -> None:
     assert context in _by_type(text, "2015-08-10")[plover].context
+
+
+def test_in_reported_speech_the_date_of_the_saying_is_not_the_events() -> None:
+    text = "أعلن الجيش العراقي اليوم أنه قصف مواقع لتنظيم داعش يوم الجمعة في الموصل."
+    strike = _by_type(text, "2015-08-08")["ASSAULT"]  # a Saturday: Friday is the 7th
+    assert strike.date == "2015-08-07"
