@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from hadath.clean.html import extract_html
 from hadath.clean.language import detect_language
-from hadath.clean.lines import Segment, segment_text
+from hadath.clean.lines import Segment, segment_text, strip_category
 from hadath.models import Article, Document, Rejected, content_id
 from hadath.text.dates import parse_date
 
@@ -76,6 +76,8 @@ def _article(
         # An appended article keeps the page's outlet (it was published there) but not its date:
         # related articles are often months older than the page that carries them.
         title, published = seg.title, None
+    if title:
+        title = strip_category(title) or title  # "عام / …": the agency's section, not the headline
     return Article(
         id=content_id("a", doc.source, str(index), seg.text),
         document=doc.id,

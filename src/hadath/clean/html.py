@@ -22,7 +22,8 @@ import justext
 import trafilatura
 import trafilatura.metadata as tmeta
 
-from hadath.text.normalize import normalize
+from hadath.text.dates import find_dates
+from hadath.text.normalize import normalize, strip_clitics
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,20 @@ JUSTEXT_MARGIN = 2.0
 # headlines are shorter.
 BODY_WORDS = 10
 
+# A meta description is a lead only if at least this share of its word 4-grams is missing from the
+# text (on the shared pages a description the text holds, reworded or not, scores 0.93-1.0, a lost lead 0),
+# and if this share of its content words does occur in the text (a lost lead names the body's actors
+# and places; a site-wide blurb such as "موقع إخباري يتناول الشؤون …" does not).
+LEAD_SHINGLE = 4
+LEAD_CONTAINED = 0.5
+LEAD_ON_TOPIC = 0.3
+# A page block holding the description is taken whole as the lead only up to this many times the
+# description's length: a longer block is a body the extractor rejected, not a lead.
+LEAD_BLOCK_RATIO = 3.0
+# The byline area: this many short blocks after the headline are searched for a written date.
+BYLINE_BLOCKS = 8
+BYLINE_MAX_WORDS = 14
+
 # htmldate's own lower bound: Arabic news sites barely predate it, and earlier "dates" are noise.
 EARLIEST_DATE = date(1995, 1, 1)
 # A page dated "today" in a time zone east of UTC can be one day ahead of the UTC clock.
@@ -55,6 +70,65 @@ _OUTLET_NOISE = re.compile(
     re.I,
 )
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?\S*$", re.I)
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
+_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟…][\s\"'”»)\]]*$")
+_LAST_SENTENCE = re.compile(r"^.*[.!?؟][\"'”»)\]]*(?=\s)", re.S)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Elements a reader never sees as text, and elements that start a new line of text.
+_INVISIBLE = frozenset(
+    {
+        "head",
+        "title",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "select",
+        "option",
+        "button",
+        "textarea",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +151,18 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
     tree = _parse(html)
     if tree is None:
         return None
-    text, extractor = _main_text(tree, html)
-    if not text:
+    paragraphs, extractor = _main_text(tree, html)
+    if not paragraphs:
         return None
     meta = _metadata(tree, url)
     outlet = _clean_outlet(meta.sitename) or _host(meta.url)
+    title = _clean_title(meta.title, outlet)
+    layout = _Layout(tree)
     return Page(
-        text=text,
-        title=_clean_title(meta.title, outlet),
+        text="\n".join(_with_lead(paragraphs, _descriptions(tree), layout)),
+        title=title,
         outlet=outlet,
-        published=_published(tree, meta.url, html),
+        published=_published(tree, meta.url, html) or _url_date(meta.url) or _byline_date(layout, title),
         extractor=extractor,
     )
 
@@ -105,7 +181,7 @@ def _parse(html: str) -> Any:
 # Text -------------------------------------------------------------------------------------------------
 
 
-def _main_text(tree: Any, html: str) -> tuple[str | None, str]:
+def _main_text(tree: Any, html: str) -> tuple[list[str], str]:
     """The article text, one paragraph a line, and which extractor produced it.
 
     trafilatura decides unless it kept little (under MIN_TEXT_CHARS, or under MIN_PARAGRAPH_SHARE of
@@ -115,11 +191,11 @@ def _main_text(tree: Any, html: str) -> tuple[str | None, str]:
     first = _trafilatura_paragraphs(tree)
     size = sum(len(p) for p in first)
     if size >= MIN_TEXT_CHARS and size >= MIN_PARAGRAPH_SHARE * _long_paragraph_chars(tree):
-        return "\n".join(first), "trafilatura"
+        return first, "trafilatura"
     second = _justext_paragraphs(html)
     if _body_chars(second) >= JUSTEXT_MARGIN * _body_chars(first) and second:
-        return "\n".join(second), "justext"
-    return ("\n".join(first) or None), "trafilatura"
+        return second, "justext"
+    return first, "trafilatura"
 
 
 def _trafilatura_paragraphs(tree: Any) -> list[str]:
@@ -180,6 +256,238 @@ def _long_paragraph_chars(tree: Any) -> int:
         if len(text.split()) >= BODY_WORDS:
             total += len(text)
     return total
+
+
+# The page as read: blocks of visible text, for the lead and the byline date ----------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN_SPLIT.split(normalize(text)) if t]
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    n = LEAD_SHINGLE
+    return {tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))}
+
+
+def _share(part: set[tuple[str, ...]], whole: set[tuple[str, ...]]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+class _Layout:
+    """The page's visible text in reading order, one entry a block (a block element or a <br> line).
+
+    Built lazily: most pages need neither a lead nor a date from it.
+    """
+
+    def __init__(self, tree: Any) -> None:
+        self._tree = tree
+        self._blocks: list[str] | None = None
+        self._tokens: list[list[str]] | None = None
+
+    @property
+    def blocks(self) -> list[str]:
+        if self._blocks is None:
+            self._blocks = _visible_blocks(self._tree)
+        return self._blocks
+
+    @property
+    def tokens(self) -> list[list[str]]:
+        if self._tokens is None:
+            self._tokens = [_tokens(b) for b in self.blocks]
+        return self._tokens
+
+    def find(self, text: str) -> int | None:
+        """The first block whose text starts with the first words of ``text`` (or holds them)."""
+        key = _tokens(text)[:6]
+        if not key:
+            return None
+        n = len(key)
+        for i, toks in enumerate(self.tokens):
+            if any(toks[j : j + n] == key for j in range(len(toks) - n + 1)):
+                return i
+        return None
+
+
+def _visible_blocks(tree: Any) -> list[str]:
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        line = _WHITESPACE.sub(" ", "".join(run)).strip()
+        if line:
+            out.append(line)
+        run.clear()
+
+    # An explicit stack rather than recursion: broken pages nest thousands of unclosed elements.
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    hidden = 0
+    try:
+        while stack:
+            el, closing = stack.pop()
+            tag = el.tag.lower() if isinstance(el.tag, str) else None  # comments have no str tag
+            if not closing:
+                if tag in _INVISIBLE:
+                    hidden += 1
+                if not hidden:
+                    if tag in _BLOCK:
+                        flush()
+                    if tag is not None and el.text:
+                        run.append(el.text)
+                stack.append((el, True))
+                stack.extend((child, False) for child in reversed(el))
+                continue
+            if tag in _INVISIBLE:
+                hidden -= 1
+            if hidden:
+                continue
+            if tag in _BLOCK:
+                flush()
+            if el.tail and el is not tree:
+                run.append(el.tail)
+    except Exception as e:  # a damaged tree loses this help, never the page
+        log.debug("page layout not read: %s", e)
+    flush()
+    return out
+
+
+# The lead -----------------------------------------------------------------------------------------------
+
+
+def _descriptions(tree: Any) -> list[str]:
+    """The page's own summaries (og:description, description, twitter:description), distinct, in order."""
+    found: list[str] = []
+    try:
+        metas = list(tree.iter("meta"))
+    except Exception:  # lxml raises on a damaged tree; no description then
+        return found
+    for meta in metas:
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        if key not in ("og:description", "description", "twitter:description"):
+            continue
+        value = _str(meta.get("content"))
+        if value:
+            for _ in range(2):  # pages double-escape their meta content
+                value = htmllib.unescape(value)
+            if value not in found:
+                found.append(value)
+    return found
+
+
+def _with_lead(paragraphs: list[str], descriptions: list[str], layout: _Layout) -> list[str]:
+    """The paragraphs with the page's lead put back where the extractor dropped it.
+
+    Extractors drop a lead set apart from the body (its own <div>, or bare text before the first <br>),
+    while the page's description repeats it, whole or cut with "…". A description that the text does not
+    already hold and that shares the text's vocabulary is looked up in the page: the block holding it,
+    when it comes before the body, is the lead; otherwise the description itself, when it is a whole
+    sentence (a cut one up to its last full stop).
+    """
+    text_tokens = _tokens(" ".join(paragraphs))
+    text_shingles = _shingles(text_tokens)
+    # Words compared without their proclitics: a lead says "بالحمى" where the body says "الحمى".
+    vocabulary = {form for t in set(text_tokens) for form in strip_clitics(t)}
+    candidates = []
+    for description in descriptions:
+        cut = _ELLIPSIS.search(description)
+        stem = description[: cut.start()] if cut else description
+        tokens = _tokens(stem)
+        if len(tokens) < BODY_WORDS:
+            continue
+        shingles = _shingles(tokens)
+        if _share(shingles, text_shingles) >= LEAD_CONTAINED:
+            return paragraphs  # the text has its lead
+        candidates.append((stem, cut is not None, tokens, shingles))
+    for stem, was_cut, tokens, shingles in candidates:
+        content = {t for t in tokens if len(t) > 2}
+        shared = sum(1 for t in content if any(f in vocabulary for f in strip_clitics(t)))
+        if not content or shared / len(content) < LEAD_ON_TOPIC:
+            continue  # a site-wide blurb, not this article's summary
+        placed = _lead_in_page(paragraphs, stem, shingles, layout)
+        if placed is not None:
+            return placed or paragraphs
+        lead = stem if not was_cut else (m.group() if (m := _LAST_SENTENCE.match(stem)) else "")
+        lead = _WHITESPACE.sub(" ", lead).strip()
+        if len(lead.split()) >= BODY_WORDS and _SENTENCE_END.search(lead):
+            first_body = next((i for i, p in enumerate(paragraphs) if len(p.split()) >= BODY_WORDS), 0)
+            return [*paragraphs[:first_body], lead, *paragraphs[first_body:]]
+    return paragraphs
+
+
+def _lead_in_page(
+    paragraphs: list[str], stem: str, shingles: set[tuple[str, ...]], layout: _Layout
+) -> list[str] | None:
+    """The paragraphs with the page block holding the description put before the first one it precedes.
+
+    None when no block holds the description; an empty list when one does but it is no lead (it follows
+    the text's start: a repeat in a related box, or a body paragraph the extractor dropped on purpose).
+    """
+    for i, toks in enumerate(layout.tokens):
+        if len(toks) < BODY_WORDS or _share(shingles, _shingles(toks)) < LEAD_CONTAINED:
+            continue
+        block = layout.blocks[i]
+        if len(block) > LEAD_BLOCK_RATIO * len(stem) or not _SENTENCE_END.search(block):
+            return None  # a body block, or a lead without a sentence end: the description decides
+        for j, paragraph in enumerate(paragraphs[:5]):
+            where = layout.find(paragraph)
+            if where is not None and where > i:
+                return [*paragraphs[:j], block, *paragraphs[j:]]
+        return []
+    return None
+
+
+# The date in the byline area ----------------------------------------------------------------------------
+
+
+def _url_date(url: str | None) -> str | None:
+    """A date spelled in the URL's path with a section between year and month: ``/2013/middle_east/8/3/``.
+
+    htmldate reads ``/2013/08/03/`` and ``/20130803``; CMSs that file stories under year/section/month/day
+    escape it. Only whole path segments count, so an article number never passes for a day.
+    """
+    if not url:
+        return None
+    parts = [p for p in urlparse(url).path.split("/") if p]
+    for i, part in enumerate(parts):
+        if not (len(part) == 4 and part.isdigit()):
+            continue
+        rest = parts[i + 1 : i + 4]
+        if rest and not rest[0].isdigit():
+            rest = rest[1:]  # one section name between the year and the month
+        if len(rest) >= 2 and all(p.isdigit() and len(p) <= 2 for p in rest[:2]):
+            try:
+                day = date(int(part), int(rest[0]), int(rest[1]))
+            except ValueError:
+                continue
+            if valid_date(day):
+                return day.isoformat()
+    return None
+
+
+def _byline_date(layout: _Layout, title: str | None) -> str | None:
+    """A full date (day, month, year) written in a short block just under the headline, or None.
+
+    For pages whose markup carries no date (the publication line is plain text under the <h1>). Only the
+    byline area is read, never the whole page: a date elsewhere may be a related story's or today's.
+    """
+    if not title:
+        return None
+    start = layout.find(title)
+    if start is None or len(layout.tokens[start]) > len(_tokens(title)) + 3:
+        return None  # no headline block: nowhere to read a byline from
+    for block in layout.blocks[start + 1 : start + 1 + BYLINE_BLOCKS]:
+        words = len(block.split())
+        if words >= BODY_WORDS * 2:
+            break  # the body has started
+        if words > BYLINE_MAX_WORDS:
+            continue
+        for mention in find_dates(block, None):
+            # A written year: "الأربعاء 28 آب" alone is resolved against no date and is no full date.
+            if mention.precision == "day" and mention.value and _YEAR.search(mention.text):
+                day = date.fromisoformat(mention.value)
+                if valid_date(day):
+                    return day.isoformat()
+    return None
 
 
 # Metadata ---------------------------------------------------------------------------------------------

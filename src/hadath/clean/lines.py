@@ -27,6 +27,10 @@ MAX_SUBHEADING_WORDS = 6
 MAX_CREDIT_WORDS = 4
 _SENTENCE_END = (".", "!", ":", "…", "،", ",", "؛")
 _BULLET = re.compile(r"^\s*[•*·▪►◄-]\s*")
+# Where a glued tail may start: after a sentence end (and any closing quote or bracket) and a space.
+_TAIL_START = re.compile(r"[.!?؟…][\"'”»)\]]*\s+")
+# A byline prefix is short: longer "name – name:" openers are sentences with a quote.
+MAX_BYLINE_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,9 @@ class Patterns:
     outlet: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
     glued: re.Pattern[str]  # a sub-heading glued to the sentence after it
+    tail: tuple[re.Pattern[str], ...]  # furniture closing an article: tag lists, links to the story
+    byline: tuple[re.Pattern[str], ...]  # "الكاتب– الصحيفة– المدينة:" opening the lead
+    category: tuple[re.Pattern[str], ...]  # "عام / " before a headline or lead
 
 
 @cache
@@ -55,6 +62,9 @@ def patterns() -> Patterns:
         glued=re.compile(
             r"(?<![\w])[\u0621-\u064a]{4,}?(و(?:" + "|".join(raw["glued_openers"]) + r"))(?![\w])"
         ),
+        tail=tuple(re.compile(p) for p in raw["tail"]),
+        byline=tuple(re.compile(p) for p in raw["byline"]),
+        category=tuple(re.compile(p) for p in raw["category"]),
     )
 
 
@@ -131,6 +141,39 @@ def dateline(line: str) -> tuple[str | None, str | None]:
             outlet = _original_span(head, norm, m.start("outlet"), m.end("outlet"))
             return place, outlet
     return None, None
+
+
+def strip_category(line: str) -> str:
+    """``line`` without an agency category label before it ("عام / وزير …" → "وزير …")."""
+    norm, offsets = normalize_with_offsets(line)
+    for pattern in patterns().category:
+        m = pattern.match(norm)
+        if m and m.end() < len(offsets):
+            return line[offsets[m.end()] :].strip()
+    return line
+
+
+def strip_byline(line: str) -> str | None:
+    """The lead without its opening byline ("أيمن حسن– الصحيفة: تسببت …" → "تسببت …"), or None if none."""
+    norm, offsets = normalize_with_offsets(line)
+    for pattern in patterns().byline:
+        m = pattern.match(norm)
+        if m and len(norm[: m.end()].split()) <= MAX_BYLINE_WORDS:
+            return line[offsets[m.end()] :].strip() if m.end() < len(offsets) else ""
+    return None
+
+
+def cut_tail(line: str) -> str:
+    """``line`` without the closing furniture glued to it: "" when the line is only that, else the text."""
+    norm, offsets = normalize_with_offsets(line)
+    tails = patterns().tail
+    if any(p.match(norm) for p in tails):
+        return ""
+    for m in _TAIL_START.finditer(norm):
+        rest = norm[m.end() :]
+        if any(p.match(rest) for p in tails):
+            return line[: offsets[m.end()]].strip()
+    return line
 
 
 def _original_span(line: str, norm: str, start: int, end: int) -> str:
@@ -215,8 +258,15 @@ def segment_text(text: str) -> list[Segment]:
             continue
         # Main article.
         if main.title is None and not seen_body and is_headline(line) and not _BULLET.match(line):
-            main.title = line
+            main.title = strip_category(line)
             continue
+        if not seen_body:
+            line = strip_category(line)
+            rest = strip_byline(line)
+            if rest is not None and (not rest or is_body(rest)):
+                if not rest:
+                    continue  # the byline on a line of its own
+                line = rest
         if not seen_body and forum_title and normalize(line) == normalize(forum_title):
             continue  # forum pages repeat the topic title
         if not seen_body:
@@ -227,19 +277,32 @@ def segment_text(text: str) -> list[Segment]:
         if is_body(line):
             seen_body = True
     main.title = main.title or forum_title
-    _trailing_credit(main)
+    for seg in segments:
+        _close(seg, credits=seg is main)
     return [s for s in segments if s.lines]
 
 
-def _trailing_credit(seg: Segment) -> None:
-    """Short lines closing an article are agency or outlet credits ("ميدل ايست أونلاين"), not text."""
-    while (
-        len(seg.lines) > 1
-        and _words(seg.lines[-1]) <= MAX_CREDIT_WORDS
-        and not seg.lines[-1].endswith((*_SENTENCE_END, "?", "؟", "»", "”", '"'))
-    ):
-        credit = seg.lines.pop()
-        seg.outlet = seg.outlet or credit
+def _close(seg: Segment, credits: bool) -> None:
+    """Drop what closes an article but is not its text: tag lists and story links (glued or not), and in
+    the main article short credit lines ("ميدل ايست أونلاين"), which name the outlet."""
+    while seg.lines:
+        last = seg.lines[-1]
+        kept = cut_tail(last)
+        if kept != last:
+            if kept:
+                seg.lines[-1] = kept
+            else:
+                seg.lines.pop()
+        elif (
+            credits
+            and len(seg.lines) > 1
+            and _words(last) <= MAX_CREDIT_WORDS
+            and not last.endswith((*_SENTENCE_END, "?", "؟", "»", "”", '"'))
+        ):
+            seg.lines.pop()
+            seg.outlet = seg.outlet or last
+        else:
+            return
 
 
 def _next_is_body(lines: list[str], i: int) -> bool:

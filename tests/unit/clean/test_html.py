@@ -168,8 +168,9 @@ def test_a_copyright_year_is_not_a_publication_day() -> None:
 
 
 def test_a_year_htmldate_cannot_place_is_not_a_day() -> None:
-    # "آذار" (March in the Levant) is not in htmldate's calendar: it finds 2021 alone → 2021-01-01.
-    got = extract_html(page(body="<p>عمان، 4 آذار 2021</p>" + BODY))
+    # "آذار" (March in the Levant) is not in htmldate's calendar: it finds 2021 alone → 2021-01-01. The
+    # date closes the page, outside the byline area, so nothing else reads it either.
+    got = extract_html(page(body=BODY + "<p>عمان، 4 آذار 2021</p>"))
     assert got is not None and got.published is None
 
 
@@ -226,3 +227,129 @@ def test_a_repeated_paragraph_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(html.trafilatura, "bare_extraction", lambda *a, **k: doubled)
     got = extract_html(page(body=f"<p>{PARAGRAPHS[0]}</p>"))
     assert got is not None and got.text.splitlines() == [PARAGRAPHS[0], "***", "***"]
+
+
+# The lead from the page's description -----------------------------------------------------------------
+
+HEALTH_LEAD = (
+    "أعلنت وزارة الصحة في المملكة، اليوم الأحد، تسجيل أربعين إصابة جديدة بالحمى في ثلاث محافظات جنوبية، "
+    "ليرتفع عدد المصابين منذ مطلع الشهر إلى مئتين وعشر حالات."
+)
+HEALTH_BODY = [
+    "وأوضح المتحدث باسم وزارة الصحة أن الحالات الجديدة سجلت في محافظات الجنوب الثلاث، وأن فرق الرصد "
+    "الميداني تتابع المخالطين في القرى المجاورة منذ أسبوع.",
+    "وأضاف المتحدث أن عدد المصابين الذين غادروا المستشفيات بلغ مئة وعشرين، وأن الوزارة أرسلت فرقا طبية "
+    "إضافية إلى المحافظات الجنوبية لتعزيز الرعاية.",
+    "ودعت وزارة الصحة المواطنين في المحافظات الجنوبية إلى الالتزام بإرشادات الوقاية وتجنب التجمعات حتى "
+    "انحسار موجة الحمى خلال الأسابيع المقبلة.",
+]
+# Descriptions are often cut with an ellipsis in the middle of a clause.
+CUT_LEAD = HEALTH_LEAD[:120] + "..."
+
+
+def health_page(lead_html: str, description: str, tail: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in HEALTH_BODY)
+    return (
+        "<html><head><title>الصحة تسجل إصابات جديدة</title>"
+        f'<meta property="og:description" content="{description}"></head><body>'
+        '<div class="menu"><a href="/">الرئيسية</a></div><article><h1>الصحة تسجل إصابات جديدة</h1>'
+        f'{lead_html}<div class="article-body">{body}</div>{tail}</article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "lead_html",
+    [
+        # A lead box the extractor skips as chrome.
+        f'<div class="lead" itemprop="description"><p>{HEALTH_LEAD}</p></div>',
+        f'<div class="summary"><strong>{HEALTH_LEAD}</strong></div>',
+    ],
+)
+def test_a_dropped_lead_comes_back_whole_from_the_page(lead_html: str) -> None:
+    got = extract_html(health_page(lead_html, CUT_LEAD))
+    assert got is not None
+    assert got.text.splitlines() == [HEALTH_LEAD, *HEALTH_BODY]
+
+
+def test_a_lead_the_extractor_kept_is_not_doubled() -> None:
+    page_html = (
+        f'<html><head><title>t</title><meta name="description" content="{CUT_LEAD}"></head><body>'
+        f"<h1>الصحة تسجل إصابات جديدة</h1><div>{HEALTH_LEAD}<br><br>{'<br><br>'.join(HEALTH_BODY)}</div>"
+        "</body></html>"
+    )
+    got = extract_html(page_html)
+    assert got is not None and got.text.splitlines() == ["الصحة تسجل إصابات جديدة", HEALTH_LEAD, *HEALTH_BODY]
+
+
+def test_a_whole_description_the_page_does_not_show_becomes_the_lead() -> None:
+    got = extract_html(health_page("", HEALTH_LEAD))
+    assert got is not None and got.text.splitlines() == [HEALTH_LEAD, *HEALTH_BODY]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        CUT_LEAD,  # cut, and no full stop to cut it back to: not a sentence
+        "موقع إخباري عربي مستقل يتناول شؤون السياسة والاقتصاد والثقافة والرياضة في العالم كله.",  # site blurb
+        "الصحة تسجل إصابات جديدة بالحمى",  # a headline, not a lead
+        # The text's own first paragraph, reworded a little: already there.
+        "وأوضح المتحدث باسم وزارة الصحة أن الحالات الجديدة سجلت في محافظات الجنوب الثلاث وأن فرق الرصد "
+        "الميداني تتابع المخالطين منذ أسبوع.",
+    ],
+)
+def test_a_description_that_is_no_missing_lead_changes_nothing(description: str) -> None:
+    got = extract_html(health_page("", description))
+    assert got is not None and got.text.splitlines() == HEALTH_BODY
+
+
+def test_a_description_repeated_below_the_text_is_not_moved_up() -> None:
+    teaser = f'<aside class="related"><p>{HEALTH_LEAD}</p></aside>'
+    got = extract_html(health_page("", HEALTH_LEAD, tail=teaser))
+    assert got is not None and got.text.splitlines()[0] == HEALTH_BODY[0]
+
+
+# The date in the byline area, and in a filed-by-section URL ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", "2013-08-28"),  # Levantine / Egyptian
+        ("الجمعة 14 جانفي 2011", "2011-01-14"),  # Maghrebi month name
+        ("السبت 5 شباط/فبراير 2022 - 10:15", "2022-02-05"),
+    ],
+)
+def test_a_date_written_under_the_headline_is_the_publication_date(stamp: str, day: str) -> None:
+    got = extract_html(page(body=f'<div class="timestamp">{stamp}</div>{BODY}'))
+    assert got is not None and got.published == day
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "الأربعاء 28 آب",  # no year: no full date, and never a guess
+        "منذ ثلاث ساعات",
+    ],
+)
+def test_no_full_date_under_the_headline_leaves_the_page_undated(stamp: str) -> None:
+    got = extract_html(page(body=f'<div class="timestamp">{stamp}</div>{BODY}'))
+    assert got is not None and got.published is None
+
+
+def test_a_date_in_a_related_box_below_the_body_is_not_read() -> None:
+    related = '<div class="related"><h3>اقرأ أيضا</h3><span>الأحد 3 آذار 2019</span></div>'
+    got = extract_html(page(body=BODY + related))
+    assert got is not None and got.published is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example.com/2013/middle_east/8/3/syria.clashes/index.html", "2013-08-03"),
+        ("https://news.example.com/2020/11/2338761/", None),  # an article number is no day
+        ("https://news.example.com/2020/13/40/x", None),
+    ],
+)
+def test_a_url_filed_by_year_section_month_day_dates_the_page(url: str, day: str | None) -> None:
+    got = extract_html(page(), url=url)
+    assert got is not None and got.published == day

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from hadath.clean import clean_document
-from hadath.clean.lines import classify, segment_text, unglue
+from hadath.clean.lines import classify, cut_tail, segment_text, strip_byline, strip_category, unglue
 from hadath.models import Article, Document, Rejected
 from hadath.text.normalize import normalize
 
@@ -41,6 +41,9 @@ APPENDED = (
         ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", "metadata"),
         ("حوار: آسيا العتروس", "credit"),
         ("لینک کوتاه: https://example.org/x", "persian_chrome"),
+        ("رابط الخبر بصحيفة المثال: الأردن ومصر يبحثان التصعيد", "share"),
+        ("الرابط المختصر: https://example.org/a/1", "share"),
+        ("سمات: الأردن مصر التصعيد", "tags"),
         (BODY, None),
         ("الأردن ومصر يبحثان التصعيد في المنطقة", None),
     ],
@@ -52,7 +55,13 @@ def test_classify(line: str, kind: str | None) -> None:
 def test_patterns_are_normalised_and_compile() -> None:
     raw = yaml.safe_load(resources.files("hadath").joinpath("data/clean/boilerplate.yaml").read_text("utf-8"))
     groups = (
-        [p for ps in raw["drop"].values() for p in ps] + raw["sections"] + raw["outlet"] + raw["dateline"]
+        [p for ps in raw["drop"].values() for p in ps]
+        + raw["sections"]
+        + raw["outlet"]
+        + raw["dateline"]
+        + raw["tail"]
+        + raw["byline"]
+        + raw["category"]
     )
     for pattern in groups:
         re.compile(pattern)
@@ -140,3 +149,91 @@ def test_html_page_with_metadata() -> None:
 )
 def test_a_sub_heading_glued_to_the_next_sentence_is_split_off(line: str, parts: list[str]) -> None:
     assert unglue(line) == parts
+
+
+# What closes an article: tag lists and links back to the story, glued to the last sentence or not ------
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (BODY + " سمات الأردن مصر أيمن الصفدي", BODY),
+        (BODY + " رابط الخبر بصحيفة المثال: الأردن ومصر يبحثان التصعيد في المنطقة", BODY),
+        ("رابط الخبر بصحيفة المثال: الأردن ومصر يبحثان التصعيد", ""),
+        ("سمات الأردن مصر", ""),
+        # "سمات" (features) opening a sentence is text: it runs on to a full stop.
+        ("وقال الوزير إن المرحلة صعبة. سمات هذه المرحلة تتطلب تعاونا أوسع بين الدول العربية.", None),
+        (BODY, None),
+    ],
+)
+def test_closing_furniture_is_cut(line: str, kept: str | None) -> None:
+    assert cut_tail(line) == (line if kept is None else kept)
+
+
+def test_a_glued_tag_list_and_story_link_leave_the_article() -> None:
+    text = "\n".join([BODY, BODY2 + " سمات الأردن مصر", "رابط الخبر بصحيفة المثال: الأردن ومصر يبحثان"])
+    (main,) = segment_text(text)
+    assert main.lines == [BODY, BODY2]
+
+
+# A byline opening the lead ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "سامر يوسف– المثال– عمّان: ",
+        "سامر يوسف - المثال - عمّان: ",
+        "سامر يوسف– المثال: ",
+        "المثال- وكالات: ",
+    ],
+)
+def test_a_byline_before_the_lead_is_removed(byline: str) -> None:
+    assert strip_byline(byline + BODY) == BODY
+    (main,) = segment_text("\n".join(["الأردن ومصر يبحثان التصعيد", byline + BODY, BODY2]))
+    assert main.lines == [BODY, BODY2]  # the writer's name is no longer in the text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "بغداد/المثال: " + BODY,  # a slash dateline: the place and the outlet are read, the text kept
+        "قال الوزير - في تصريح صحفي أدلى به اليوم في عمان - إن بلاده لن تقبل بأي حل: " + BODY,
+    ],
+)
+def test_a_lead_without_a_byline_is_kept(line: str) -> None:
+    assert strip_byline(line) is None
+
+
+def test_a_byline_on_its_own_line_is_dropped() -> None:
+    (main,) = segment_text("\n".join(["الأردن ومصر يبحثان التصعيد", "سامر يوسف- المثال- عمّان:", BODY]))
+    assert main.lines == [BODY]
+
+
+# Agency category labels -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("عام / وزير الخارجية يستقبل نظيره المصري", "وزير الخارجية يستقبل نظيره المصري"),
+        ("سياسي/ وزير الخارجية يستقبل نظيره المصري", "وزير الخارجية يستقبل نظيره المصري"),
+        ("إقتصادي / ارتفاع أسعار النفط", "ارتفاع أسعار النفط"),
+        ("عام 2015 شهد تراجع أسعار النفط", "عام 2015 شهد تراجع أسعار النفط"),
+        ("عام / 2015", "عام / 2015"),
+        ("العام الدراسي يبدأ غدا", "العام الدراسي يبدأ غدا"),
+    ],
+)
+def test_a_category_label_leaves_the_title(title: str, clean: str) -> None:
+    assert strip_category(title) == clean
+
+
+def test_clean_document_drops_the_category_from_record_title_and_lead() -> None:
+    doc = Document(
+        source="r.jsonl:1", title="سياسي / الأردن ومصر يبحثان التصعيد", text="عام / " + BODY + "\n" + BODY2
+    )
+    (article,) = clean_document(doc)
+    assert isinstance(article, Article)
+    assert article.title == "الأردن ومصر يبحثان التصعيد"
+    assert article.text.split("\n\n") == [BODY, BODY2]
