@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from hadath.events.patterns import Match
+from hadath.events.patterns import Match, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.models import Analysis
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
@@ -524,6 +524,8 @@ def pick_roles(
         if anchor is not None:
             rest = [r for r in rest if r.start >= anchor]
     obj = next((r for r in rest if subject is None or r.entity != subject.entity), None)
+    if p.plover == "ACCUSE" and obj is not None:
+        obj = _accused(match, toks, offset, subject, obj, text)
     if p.swap:
         return obj, subject
     return subject, obj
@@ -559,6 +561,20 @@ def _outside_asides(
     if not asides:
         return refs
     return [r for r in refs if not any(a <= r.start < b for a, b in asides)]
+
+
+def _accused(
+    match: Match, toks: list[Token], offset: int, subject: ActorRef | None, obj: ActorRef, text: str
+) -> ActorRef | None:
+    """Whom a condemnation of a deed accuses: "أدان اغتيال الوزير" names the victim, not the accused (no
+    one); "أدان هجوم الجيش على القرية" names the doer right after the deed noun."""
+    start = _index_at(toks, offset, _past(subject, offset + toks[match.end - 1].end))
+    deed = next((m for m in find_triggers(toks[start : start + 2]) if m.nominal and m.start == 0), None)
+    if deed is None or obj.start < offset + toks[start].start:
+        return obj
+    noun_end = offset + toks[start + deed.end - 1].end
+    right_after = not text[noun_end : obj.start].strip()
+    return obj if deed.pattern.genitive == "source" and right_after else None
 
 
 def _around(

@@ -258,3 +258,28 @@ def test_an_actor_in_a_relative_clause_between_commas_is_not_the_object(
 ) -> None:
     accusations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
     assert accusations and (accusations[0].source, accusations[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # The victim of the condemned killing is not the accused.
+        (
+            "أدان وزير الخارجية الأمريكي جون كيري اغتيال النائب العام المصري هشام بركات.",
+            "per:john-kerry",
+            None,
+        ),
+        # The doer named right after the deed is.
+        (
+            "أدانت الحكومة الأردنية هجوم الجيش الإسرائيلي على قرية فلسطينية.",
+            "agt:gov:jor:government",
+            "org:idf",
+        ),
+        ("أدانت الحكومة الأردنية إسرائيل بسبب اقتحام المسجد الأقصى.", "agt:gov:jor:government", "loc:isr"),
+        # A group named by a noun and its nisba: "الرئاسة الفلسطينية".
+        ("أدانت الرئاسة الفلسطينية الهجوم على المسجد.", "agt:gov:pse:presidency", None),
+    ],
+)
+def test_who_a_condemnation_accuses(text: str, source: str, target: str | None) -> None:
+    condemnations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
+    assert condemnations and (condemnations[0].source, condemnations[0].target) == (source, target)
