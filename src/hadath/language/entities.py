@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from typing import TypeVar
 
-from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known
+from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known, glued_variants, key
 from hadath.language.ner import Tagger
 from hadath.language.ner import spans as bio_spans
 from hadath.language.translit import is_name_part, transliterate
@@ -49,6 +51,16 @@ _TAGGER_TOKEN = re.compile(f"[^\\s{_PUNCT}]+|[{_PUNCT}]")
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _LATIN = re.compile(r"[a-z]")  # normalised text is lower case
+
+
+def _load_months() -> tuple[frozenset[str], frozenset[str]]:
+    """Gregorian month names (data/lexicons/months.tsv): normalised, and as written."""
+    raw = (resources.files("hadath") / "data" / "lexicons" / "months.tsv").read_text(encoding="utf-8")
+    names = [line.split("\t")[1].strip() for line in raw.splitlines()[1:] if "\t" in line]
+    arabic = [w for w in names if w and " " not in w and not w.isascii()]
+    return frozenset(normalize(w) for w in arabic), frozenset(unicodedata.normalize("NFC", w) for w in arabic)
+
+
 _MODEL_KINDS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC (events, works, currencies) is left out
 
 
@@ -69,9 +81,19 @@ V = TypeVar("V")
 
 
 def _longest(
-    index: Mapping[tuple[str, ...], V], kb: Knowledge, toks: list[Token], i: int, text: str, most: int
+    index: Mapping[tuple[str, ...], V],
+    kb: Knowledge,
+    toks: list[Token],
+    i: int,
+    text: str,
+    most: int,
+    ok: Callable[[tuple[str, ...], int, V], bool] | None = None,
 ) -> tuple[int, V] | None:
-    """The longest key of ``index`` starting at token ``i`` (first token with clitics stripped)."""
+    """The longest key of ``index`` starting at token ``i`` (first token with clitics stripped).
+
+    ``ok(key, n, hit)`` may refuse a candidate; a shorter one, or another form of the first token,
+    is tried instead ("وجدة" refused as Oujda is still "و" + Jeddah).
+    """
     best: tuple[int, V] | None = None
     for first in strip_clitics(toks[i].norm):
         key = [first]
@@ -84,14 +106,95 @@ def _longest(
             if tuple(key) not in kb.prefixes:
                 break  # no key goes on from here
             hit = index.get(tuple(key))
-            if hit is not None and (best is None or n > best[0]):
+            if hit is not None and (best is None or n > best[0]) and (ok is None or ok(tuple(key), n, hit)):
                 best = (n, hit)
     return best
 
 
-def _match_name(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, tuple[Known, ...]] | None:
-    """Longest knowledge-file name starting at token ``i``: (token count, candidates)."""
-    return _longest(kb.names, kb, toks, i, text, MAX_PHRASE_TOKENS)
+def _lead(norm: str, form: str) -> str:
+    """What clitic stripping removed in front of ``form`` ("بالعراق", "عراق" → "بال")."""
+    if norm.endswith(form):
+        return norm[: len(norm) - len(form)]
+    return norm[: max(0, len(norm) - len(form) + 1)]  # "للعراق" → "العراق": the contracted article
+
+
+def _article_dropped(norm: str, form: str) -> bool:
+    """Whether ``form`` was reached by dropping the article from a word that has one: "الديلي" is not
+    Dili, "المالي" (financial) not Mali. Arabic names keep or lack the article as they are written."""
+    lead = _lead(norm, form)
+    return (lead.endswith("ال") or lead.endswith("لل")) and not form.startswith(("ال", "ل"))
+
+
+def _match_name(
+    kb: Knowledge, toks: list[Token], i: int, text: str, evidence: Counter[str] | None = None
+) -> tuple[int, tuple[Known, ...]] | None:
+    """Longest knowledge-file name starting at token ``i``: (token count, candidates).
+
+    Places that are also common words ("عنه" about him / Anah) count only where ``ambiguous_places.tsv``
+    says they are places; a month name beside a date is a date.
+    """
+
+    def ok(k: tuple[str, ...], n: int, hit: tuple[Known, ...]) -> bool:
+        if _article_dropped(toks[i].norm, k[0]) and not any(c.place_kind == "country" for c in hit):
+            return False  # a country keeps its nisba reading ("السورية" → Syria), as before
+        if all(c.kind == "LOC" for c in hit):
+            return _place_ok(kb, toks, i, n, k, text)
+        return True
+
+    return _longest(kb.names, kb, toks, i, text, MAX_PHRASE_TOKENS, ok)
+
+
+_OPENERS = "(«\"“'[ـ-"
+_MONTHS = _load_months()
+
+
+def _before(toks: list[Token], i: int, text: str) -> Token | None:
+    """The token before ``i`` when only spaces, an opening bracket or a quote stand between."""
+    if i == 0:
+        return None
+    gap = text[toks[i - 1].end : toks[i].start]
+    return toks[i - 1] if not gap.strip(" \u200f\u200e\t" + _OPENERS) else None
+
+
+def _month_date(toks: list[Token], i: int, text: str) -> bool:
+    """Whether token ``i`` is a month name used as a date: written exactly as the month ("آب"), or next to
+    a day number, a year or another month name ("13 آب", "أغسطس/آب", "آب 2020")."""
+    tok = toks[i]
+    if tok.norm not in _MONTHS[0]:
+        return False
+    if (
+        unicodedata.normalize("NFC", "".join(c for c in tok.text if not unicodedata.combining(c)))
+        in _MONTHS[1]
+    ):
+        return True
+    near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    return any(_DIGIT.search(t.text) or t.norm in _MONTHS[0] for t in near)
+
+
+def _place_ok(kb: Knowledge, toks: list[Token], i: int, n: int, k: tuple[str, ...], text: str) -> bool:
+    """Whether the place name ``k`` at token ``i`` (``n`` tokens) is a place here and not a common word."""
+    if n == 1 and (_month_date(toks, i, text) or _has_tanween(toks[i])):
+        return False  # "تركياً ودولياً": an adverb ("by Turkey"); place names take no tanween
+    amb = kb.ambiguous.get(k)
+    if amb is None:
+        return True
+    end = i + n
+    nxt = toks[end] if end < len(toks) and _adjacent(text, toks[end - 1], toks[end]) else None
+    if nxt is not None and any(f in amb.not_before for f in strip_clitics(nxt.norm)):
+        return False  # "النيل من": "to harm", not the Nile
+    prev = _before(toks, i, text)
+    if prev is not None and any(f in amb.not_after for f in strip_clitics(prev.norm)):
+        return False  # "صلاة المغرب": the sunset prayer
+    if amb.needs == "any":
+        return True
+    if toks[i].norm != k[0]:
+        return False  # a clitic glued to a word-like name: "بنوك" (banks), "كسرت" (broke)
+    cue = (
+        next((kb.place_cues[f] for f in strip_clitics(prev.norm) if f in kb.place_cues), None)
+        if prev
+        else None
+    )
+    return cue == "noun" or (cue == "preposition" and amb.needs == "cue")
 
 
 def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:
@@ -99,8 +202,12 @@ def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[i
     return None if hit is None else (hit[0], *hit[1])
 
 
-def _unknown_name(toks: list[Token], i: int, text: str) -> int:
-    """How many tokens from ``i`` look like a personal name after a title (0, 2 or 3)."""
+def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = None) -> int:
+    """How many tokens from ``i`` look like a personal name after a title (0, or 2 to 5).
+
+    Two words at least; a third and fourth run on while they look like name parts ("رمضان أحمد
+    قاديروف", "مولود جاوش أوغلو") and stop at a verb, a preposition, a title or punctuation.
+    """
     if i + 1 >= len(toks):
         return 0
     a, b = toks[i], toks[i + 1]
@@ -108,11 +215,59 @@ def _unknown_name(toks: list[Token], i: int, text: str) -> int:
         return 0
     if not (a.text[0].isalpha() and "\u0600" <= a.text[0] <= "\u06ff"):
         return 0
+    if kb is not None and (_not_name_word(kb, a) or _not_name_word(kb, b)):
+        return 0
     if b.norm in _NAME_LINKS and i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]):
         return (_linked_name(toks, i, text) or 3) if toks[i + 2].norm not in _STOP else 0
     if a.norm.startswith("ال") or a.norm.startswith("و"):  # a title word or a new clause, not a given name
         return 0
-    return 2
+    n = 2
+    while kb is not None and n < 4 and i + n < len(toks) and _adjacent(text, toks[i + n - 1], toks[i + n]):
+        if not _name_tail(kb, toks[i + n]):
+            break
+        n += 1
+    return n
+
+
+def _has_tanween(tok: Token) -> bool:
+    """Indefinite case endings (اً، ـٌ، ـٍ) mark common nouns and adverbs, never a name in news."""
+    return any(c in tok.text for c in "\u064b\u064c\u064d")
+
+
+def _not_name_word(kb: Knowledge, tok: Token) -> bool:
+    """Whether a word cannot be part of a personal name: a function word, a word the lexicons list as
+    ordinary vocabulary, a word with tanween, a title, or a dual or plural nisba ("أمريكيان")."""
+    norm = tok.norm
+    if is_name_part(norm):
+        return False
+    if norm in _STOP or norm in kb.not_names or _has_tanween(tok) or len(norm) < 2:
+        return True
+    if any((f,) in kb.roles or f in _STOP for f in strip_clitics(norm)):
+        return True  # a title, with or without the article: "الوزير"
+    forms = strip_clitics(norm)
+    if any(f in kb.not_names for f in forms[1:]) and norm[:1] in "وبلفك":
+        return True  # "بفيروس", "لموسكو" is handled by the place index; this is vocabulary
+    for suffix in ("يان", "يين", "يون", "ان", "ين", "ون"):
+        base = norm[: -len(suffix)] + ("ي" if suffix.startswith("ي") else "")
+        if norm.endswith(suffix) and len(base) >= 4 and base in kb.adjectives and base != norm:
+            return True  # "أمريكيان", "السعوديين": people of a country, not a family name
+    return False
+
+
+def _name_tail(kb: Knowledge, tok: Token) -> bool:
+    """Whether a third or fourth word after a title still belongs to the name."""
+    norm = tok.norm
+    if is_name_part(norm) or norm in _NAME_LINKS:
+        return True
+    if _not_name_word(kb, tok) or not tok.text[0].isalpha():
+        return False
+    if norm.startswith(("بال", "لل", "كال", "فال", "وال")) or norm[:1] == "و":
+        return False  # a preposition or conjunction with the article begins a phrase: "للصحفيين"
+    if norm[:1] in "بلك" and norm.endswith(("ه", "ها", "هم", "هما")) and len(norm) >= 4:
+        return False  # "بشدة", "بمكتبه": a preposition and a noun
+    if (norm,) in kb.names or any(f in kb.adjectives for f in strip_clitics(norm)[1:]):
+        return False  # a place or a country next to the name: "… رئيس الشيشان"
+    return not norm.startswith(("ي", "ت")) or len(norm) < 4 or norm.endswith(("وف", "وغلو", "اوغلو"))
 
 
 def _match_agent(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, Entity] | None:
@@ -141,9 +296,13 @@ def _people_of(kb: Knowledge, tok: Token) -> str | None:
     return None
 
 
-def _inside_name(toks: list[Token], i: int) -> bool:
-    """Whether token ``i`` continues a name built with بن/أبو ("محمد بن سلمان", "أبو مهدي")."""
-    return (i >= 1 and toks[i - 1].norm in _NAME_LINKS) or (i >= 2 and toks[i - 2].norm in _NAME_LINKS)
+def _inside_name(toks: list[Token], i: int, kb: Knowledge) -> bool:
+    """Whether token ``i`` continues a name built with بن/أبو ("محمد بن سلمان", "أبو مهدي"); not after
+    a verb spelt like a link ("آل إليه السودان": "Sudan came to").
+    """
+    if i >= 1 and toks[i - 1].norm in _NAME_LINKS:
+        return True
+    return i >= 2 and toks[i - 2].norm in _NAME_LINKS and not _not_name_word(kb, toks[i - 1])
 
 
 def _linked_name(toks: list[Token], i: int, text: str) -> int:
@@ -202,13 +361,63 @@ def _entity_from_known(rec: Known, role: str | None = None) -> Entity:
     return Entity(rec.id, rec.kind, rec.name, rec.name_ar, (), rec.country, rec.sector, role)
 
 
-def _pick(cands: tuple[Known, ...], country: str | None) -> Known:
+def _pick(cands: tuple[Known, ...], country: str | None, evidence: Counter[str] | None = None) -> Known:
+    """The candidate a name means: the one of ``country`` if given; for places of different countries
+    ("عمان": Amman or Oman) the country the rest of the article names most; else people before
+    organisations before places, countries before cities."""
     if country:
         for c in cands:
             if c.country == country:
                 return c
     order = {"PER": 0, "ORG": 1, "LOC": 2}
-    return sorted(cands, key=lambda c: (order.get(c.kind, 3), c.place_kind != "country"))[0]
+    ranked = sorted(cands, key=lambda c: (order.get(c.kind, 3), c.place_kind != "country"))
+    places = [c for c in cands if c.kind == "LOC" and c.country]
+    if evidence and len({c.country for c in places}) > 1:
+        best = max(places, key=lambda c: evidence[c.country or ""])
+        if evidence[best.country or ""] > max(evidence[c.country or ""] for c in places if c is not best):
+            return best
+    return ranked[0]
+
+
+def _country_evidence(kb: Knowledge, toks: list[Token]) -> Counter[str]:
+    """How often the article points at each country: by name, capital or nisba adjective (الأردني)."""
+    seen: Counter[str] = Counter()
+    for tok in toks:
+        for form in strip_clitics(tok.norm):
+            if form in kb.adjectives:
+                seen[kb.adjectives[form]] += 1
+                break
+            cands = kb.names.get((form,), ())
+            countries = {
+                c.country for c in cands if c.kind == "LOC" and c.place_kind in ("country", "capital")
+            }
+            if len(countries) == 1 and len(cands) == 1:
+                seen[next(iter(countries)) or ""] += 1
+                break
+    return seen
+
+
+def _org_of_other_country(
+    kb: Knowledge, rec: Known, toks: list[Token], end: int, text: str
+) -> tuple[int, Entity] | None:
+    """An organisation name followed by another country's nisba ("مجلس الشيوخ الفرنسي") is that
+    country's body, not the default the bare name resolves to (the US Senate): (end token, entity)."""
+    if (
+        rec.kind != "ORG"
+        or not rec.country
+        or end >= len(toks)
+        or not _adjacent(text, toks[end - 1], toks[end])
+    ):
+        return None
+    country = kb.adjectives.get(toks[end].norm)
+    if not country or country == rec.country:
+        return None
+    home, other = kb.records.get(f"loc:{rec.country.lower()}"), kb.records.get(f"loc:{country.lower()}")
+    base = rec.name.replace(home.name, "").strip() if home else rec.name
+    name = f"{other.name if other else country} {base}"
+    surface = text[toks[end - 1].start : toks[end].end]
+    ent_id = content_id("org:", f"{country}:{base}")
+    return end + 1, Entity(ent_id, "ORG", name, surface, (), country, rec.sector, None)
 
 
 def find_entities(
@@ -253,6 +462,7 @@ def find_entities(
         return m
 
     last_role: tuple[str, str | None] | None = None
+    evidence = _country_evidence(kb, toks)
     i = 0
     while i < len(toks):
         title = _match_title(kb, toks, i, text)
@@ -292,8 +502,18 @@ def find_entities(
                     taken.update(range(j, j + n2))
                     j += n2
                 else:
-                    n2 = _unknown_name(toks, j, text)
-                    if n2:
+                    n2 = _unknown_name(toks, j, text, kb)
+                    rec_short = (
+                        _known_without_patronymic(kb, text[toks[j].start : toks[j + n2 - 1].end])
+                        if n2
+                        else None
+                    )
+                    if rec_short is not None:
+                        person = _entity_from_known(rec_short, role)
+                        add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
+                        taken.update(range(j, j + n2))
+                        j += n2
+                    elif n2:
                         name_ar = text[toks[j].start : toks[j + n2 - 1].end]
                         norm = normalize(name_ar)
                         person = Entity(
@@ -324,18 +544,30 @@ def find_entities(
             i = j
             continue
         hit = _match_name(kb, toks, i, text)
-        if hit is not None and all(c.kind == "LOC" for c in hit[1]) and _inside_name(toks, i):
+        if hit is not None and all(c.kind == "LOC" for c in hit[1]) and _inside_name(toks, i, kb):
             hit = None  # "عبدالله بن محمد السويد": a family name, not Sweden
         if hit is None and (n_name := _linked_name(toks, i, text)):
             name_ar = text[toks[i].start : toks[i + n_name - 1].end]
-            person = Entity(content_id("per:", normalize(name_ar)), "PER", transliterate(name_ar), name_ar)
+            rec_short = _known_without_patronymic(kb, name_ar)
+            person = (
+                _entity_from_known(rec_short)
+                if rec_short
+                else Entity(content_id("per:", normalize(name_ar)), "PER", transliterate(name_ar), name_ar)
+            )
             add(toks[i].start, toks[i + n_name - 1].end, "PER", person)
             taken.update(range(i, i + n_name))
             i += n_name
             continue
         if hit is not None:
             n, cands = hit
-            rec = _pick(cands, None)
+            rec = _pick(cands, None, evidence)
+            other = _org_of_other_country(kb, rec, toks, i + n, text)
+            if other is not None:
+                end, ent = other
+                add(toks[i].start, toks[end - 1].end, "ORG", ent)
+                taken.update(range(i, end))
+                i = end
+                continue
             add(toks[i].start, toks[i + n - 1].end, rec.kind, _entity_from_known(rec))
             taken.update(range(i, i + n))
             i += n
@@ -365,7 +597,8 @@ def find_entities(
 
     _resolve_titles(found, kb, pending_titles, role_of, published)
     if tagger is not None:
-        _model_names(text, toks, taken, found, tagger, sentences(text) if spans is None else spans)
+        _model_names(text, toks, taken, found, tagger, sentences(text) if spans is None else spans, kb)
+    _merge_people(found, kb)
     _short_forms(text, toks, taken, found)
     found.mentions.sort(key=lambda m: m.start)
     found.titles.sort(key=lambda m: m.start)
@@ -435,14 +668,130 @@ def _family_names(found: Found) -> dict[str, str]:
     return short
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """A person's name as normalised words, "عبد" written apart ("عبدالفتاح" → "عبد", "الفتاح")."""
+    words = key(name)
+    split = glued_variants(words)
+    return next((v for v in split if len(v) > len(words)), words)
+
+
+def _without_patronymic(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without its "بن X" links: "عادل بن أحمد الجبير" → "عادل الجبير"."""
+    out: list[str] = []
+    skip = 0
+    for w in words:
+        if skip:
+            skip = 1 if w == "عبد" else skip - 1  # "بن عبد العزيز": the link names two words
+            continue
+        if w in ("بن", "بنت", "ابن") and out:
+            skip = 1
+            continue
+        out.append(w)
+    return tuple(out)
+
+
+def _within(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a run of consecutive words of ``full``."""
+    n = len(short)
+    return any(full[k : k + n] == short for k in range(len(full) - n + 1))
+
+
+def _known_without_patronymic(kb: Knowledge, name_ar: str) -> Known | None:
+    """The knowledge-file person a full name "X بن Y Z" means when the file knows "X Z"."""
+    words = _name_words(name_ar)
+    short = _without_patronymic(words)
+    if short == words or len(short) < 2:
+        return None
+    cands = [c for c in kb.names.get(short, ()) if c.kind == "PER"]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _merge_people(found: Found, kb: Knowledge) -> None:
+    """One entity per person across the spellings of one article.
+
+    A shorter name inside a longer one ("فخري زادة" in "محسن فخري زادة", "حسبو محمد" in "حسبو محمد
+    عبدالرحمن") and a full name with "بن X" ("عادل بن أحمد الجبير" for "عادل الجبير") are one person;
+    a knowledge-file person wins over an unknown one. A knowledge person reached by a family name alone
+    ("عبد العاطي") is someone else when the article names another person of that family name whose
+    given name differs from the knowledge file's ("محمد عبد العاطي", not Badr).
+    """
+    people = {m.entity for m in found.mentions if m.type == "PER"}
+    names: dict[str, tuple[str, ...]] = {}
+    for pid in people:
+        ent = found.entities.get(pid)
+        rec = kb.records.get(pid)
+        if ent is not None:
+            names[pid] = _name_words(rec.name_ar if rec else ent.name_ar)
+    target: dict[str, str] = {}
+    for a, wa in names.items():
+        if a in kb.records or len(wa) < 2:
+            continue
+        best: str | None = None
+        for b, wb in names.items():
+            if b == a:
+                continue
+            reduced = _without_patronymic(wa)
+            same = (len(wb) > len(wa) and _within(wa, wb)) or (
+                b in kb.records and (reduced == wb or _within(wa, wb))
+            )
+            if same and (best is None or (b in kb.records, len(wb)) > (best in kb.records, len(names[best]))):
+                best = b
+        if best is not None:
+            target[a] = best
+    # A family name alone, matched to a knowledge person whose given name is not the one used here.
+    for m in found.mentions:
+        rec = kb.records.get(m.entity)
+        if m.type != "PER" or rec is None:
+            continue
+        said, full = _name_words(m.text), names.get(m.entity, ())
+        if len(said) >= len(full) or not full or full[-len(said) :] != said:
+            continue
+        others = [
+            b for b, wb in names.items() if b not in kb.records and wb[-len(said) :] == said and wb != said
+        ]
+        if others and not any(_name_words(x.text) == full for x in found.mentions if x.entity == m.entity):
+            target.setdefault(f"mention:{m.start}", others[0])
+    if not target:
+        return
+    for pid in list(target):
+        seen = {pid}
+        while target[pid] in target and target[pid] not in seen:  # follow chains to the final entity
+            seen.add(target[pid])
+            target[pid] = target[target[pid]]
+
+    def moved(m: Mention, title: bool = False) -> Mention:
+        new = None
+        if m.entity in kb.records:
+            # A title just before a relinked name ("الدكتور عبد العاطي") follows the name.
+            starts = range(m.end, m.end + 3) if title else (m.start,)
+            new = next((target[f"mention:{k}"] for k in starts if f"mention:{k}" in target), None)
+        new = new or target.get(m.entity)
+        return m if new is None else replace(m, entity=new)
+
+    found.mentions[:] = [moved(m) for m in found.mentions]
+    found.titles[:] = [moved(m, title=True) for m in found.titles]
+    for old, new in target.items():
+        if old.startswith("mention:") or old not in found.entities or new not in found.entities:
+            continue
+        gone, kept = found.entities.pop(old), found.entities[new]
+        aliases = tuple(dict.fromkeys((*kept.aliases, *gone.aliases)))
+        found.entities[new] = replace(
+            kept,
+            aliases=aliases,
+            country=kept.country or gone.country,
+            sector=kept.sector or gone.sector,
+            role=kept.role or gone.role,
+        )
+
+
 def _short_forms(text: str, toks: list[Token], taken: set[int], found: Found) -> None:
     """Family names (or a distinctive given name) of people named in full elsewhere in the article."""
     short = _family_names(found)
     if not short:
         return
     for idx, tok in enumerate(toks):
-        if idx in taken:
-            continue
+        if idx in taken or tok.norm in _STOP:
+            continue  # "على" (on) is spelt like the name "علي" once normalised
         for form in strip_clitics(tok.norm):
             ent = short.get(_family_key(form))
             if ent:
@@ -457,8 +806,14 @@ def _model_names(
     found: Found,
     tagger: Tagger,
     spans: Sequence[tuple[int, int]],
+    kb: Knowledge,
 ) -> None:
-    """Names the tagger finds where the knowledge files found nothing become entities of their own."""
+    """Names the tagger finds where the knowledge files found nothing become entities of their own.
+
+    A tagged person whose words are ordinary vocabulary ("اتصالاً هاتفيًا", "فيروس كورونا") is dropped; a
+    tagged place the knowledge files know becomes that place, and a place that is also a common word
+    ("المشهد" the scene) must pass the same test as in the knowledge pass.
+    """
     words = [[(m.start(), m.end()) for m in _TAGGER_TOKEN.finditer(text, a, b)] for a, b in spans]
     words = [w for w in words if w]
     tags = tagger.tag_document([[text[a:b] for a, b in sent] for sent in words])
@@ -495,15 +850,26 @@ def _model_names(
                 continue  # a family name of someone already named: a short form, linked below
             if kind == "PER" and len(parts) == 1:
                 continue  # one word ("محمد", "ولي") is too little to tell who is meant
-            ent_id = content_id(f"{kind.lower()}:", norm)
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            if kind == "PER" and any(_not_name_word(kb, t) for t in toks[first:last]):
+                continue  # "مصدران أمنيان أمريكيان", "حفظهم الله": vocabulary, not a person
+            known: Known | None = None
+            if kind == "LOC":
+                if last - first == 1 and not _place_ok(kb, toks, first, 1, key(norm), text):
+                    continue
+                cands = [c for c in kb.names.get(key(norm), ()) if c.kind == "LOC"]
+                known = cands[0] if len(cands) == 1 else None
+            ent_id = known.id if known else content_id(f"{kind.lower()}:", norm)
             old = found.entities.get(ent_id)
-            if old is None:
+            if old is None and known is not None:
+                found.entities[ent_id] = replace(_entity_from_known(known), aliases=(surface,))
+            elif old is None:
                 found.entities[ent_id] = Entity(ent_id, kind, transliterate(surface), surface, (surface,))
             elif surface not in old.aliases:
                 found.entities[ent_id] = replace(old, aliases=(*old.aliases, surface))
             found.mentions.append(Mention(start, end, surface, kind, ent_id))
             busy.append((start, end))
-            taken.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+            taken.update(range(first, last))
             if kind == "PER" and len(parts) >= 2 and len(parts[-1]) >= 3:
                 short.setdefault(_family_key(parts[-1]), ent_id)
 

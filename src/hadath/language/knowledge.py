@@ -10,7 +10,7 @@ import csv
 import hashlib
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -46,6 +46,19 @@ class Known:
 
 
 @dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """A place name that is also a common word, and when it is the place (``ambiguous_places.tsv``).
+
+    ``needs``: ``any`` (a place unless a neighbour below makes it a phrase), ``cue`` (only after a
+    locative preposition or a place noun) or ``noun`` (only after a place noun: مدينة، محافظة …).
+    """
+
+    needs: str
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything the resolver looks up, keyed by normalised token tuples."""
 
@@ -57,6 +70,9 @@ class Knowledge:
     terms: tuple[Term, ...]
     version: str
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of every key: matching stops early
+    ambiguous: dict[tuple[str, ...], Ambiguous] = field(default_factory=dict)
+    place_cues: dict[str, str] = field(default_factory=dict)  # normalised word → preposition | noun
+    not_names: frozenset[str] = frozenset()  # words that are never part of a personal name
 
     def terms_for(self, role: str, country: str | None, on: str | None) -> list[Term]:
         """Holders of ``role`` in ``country``, in office ``on`` (ISO date) when a date is given."""
@@ -76,8 +92,8 @@ def _within(day: str, start: str, end: str) -> bool:
     return not (end and day[: len(end)] > end)
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("hadath").joinpath(f"data/knowledge/{name}")
+def _rows(name: str, folder: str = "knowledge") -> list[dict[str, str]]:
+    path = resources.files("hadath").joinpath(f"data/{folder}/{name}")
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
@@ -94,6 +110,28 @@ def _split(cell: str) -> tuple[str, ...]:
 def key(text: str) -> tuple[str, ...]:
     """The index key of a name: its normalised tokens."""
     return tuple(t.norm for t in tokenize(text))
+
+
+def glued_variants(k: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The same name with "عبد" written apart or glued: "عبد الفتاح" ↔ "عبدالفتاح".
+
+    News writes both; a knowledge name indexed under one spelling must meet the other.
+    """
+    out: list[tuple[str, ...]] = []
+    glued: list[str] = []
+    i = 0
+    while i < len(k):
+        if k[i] == "عبد" and i + 1 < len(k):
+            glued.append("عبد" + k[i + 1])
+            i += 2
+        else:
+            glued.append(k[i])
+            i += 1
+    split = [p for t in k for p in (("عبد", t[3:]) if t.startswith("عبدال") and len(t) > 5 else (t,))]
+    for v in (tuple(glued), tuple(split)):
+        if v != k and v not in out:
+            out.append(v)
+    return out
 
 
 def _nisba_forms(adj: str) -> list[str]:
@@ -118,8 +156,9 @@ def load() -> Knowledge:
         records.setdefault(rec.id, rec)
         for name in (rec.name_ar, *rec.aliases, *extra):
             k = key(name)
-            if k and rec not in names[k]:
-                names[k].append(rec)
+            for v in (k, *glued_variants(k)) if rec.kind == "PER" else (k,):
+                if v and rec not in names[v]:
+                    names[v].append(rec)
 
     for row in _rows("countries.tsv"):
         digest.update(repr(sorted(row.items())).encode())
@@ -221,6 +260,17 @@ def load() -> Knowledge:
     for row in _rows("agents.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         agents.setdefault(key(row["agent_ar"]), (row["name_en"], row["sector"], row.get("iso3") or None))
+    ambiguous: dict[tuple[str, ...], Ambiguous] = {}
+    for row in _rows("ambiguous_places.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        ambiguous[key(row["name_ar"])] = Ambiguous(
+            row["needs"],
+            frozenset(normalize(w) for w in _split(row.get("not_before", ""))),
+            frozenset(normalize(w) for w in _split(row.get("not_after", ""))),
+        )
+    place_cues = {normalize(r["word"]): r["kind"] for r in _rows("place_cues.tsv", "lexicons")}
+    not_names = frozenset(normalize(r["word"]) for r in _rows("not_names.tsv", "lexicons"))
+    digest.update(repr((sorted(place_cues.items()), sorted(not_names))).encode())
     prefixes = frozenset(k[:n] for k in (*names, *roles, *agents) for n in range(1, len(k) + 1))
     return Knowledge(
         prefixes=prefixes,
@@ -231,4 +281,7 @@ def load() -> Knowledge:
         agents=agents,
         terms=tuple(terms),
         version=digest.hexdigest()[:12],
+        ambiguous=ambiguous,
+        place_cues=place_cues,
+        not_names=not_names,
     )

@@ -29,6 +29,7 @@ HEADERS = {
     "people.tsv": ["id", "name_en", "name_ar", "aliases_ar", "iso3", "role", "sector", "start", "end"],
     "roles.tsv": ["role_ar", "role", "sector"],
     "agents.tsv": ["agent_ar", "name_en", "sector", "iso3"],
+    "ambiguous_places.tsv": ["name_ar", "needs", "not_before", "not_after", "note"],
 }
 # The curated country file only overrides or extends the derived names, so its name columns may be empty.
 REQUIRED = {
@@ -40,6 +41,7 @@ REQUIRED = {
     "people.tsv": ["id", "name_en", "name_ar", "role", "sector", "start"],
     "roles.tsv": ["role_ar", "role"],
     "agents.tsv": ["agent_ar", "name_en", "sector"],
+    "ambiguous_places.tsv": ["name_ar", "needs", "note"],
 }
 
 ROLES = {
@@ -325,3 +327,28 @@ def test_loader_finds_people_by_alias() -> None:
     kb = load()
     assert {r.id for r in kb.names[key("بلنكن")]} == {"per:antony-blinken"}
     assert {r.id for r in kb.names[key("ترمب")]} == {"per:donald-trump"}
+
+
+def test_ambiguous_places_are_known_needs_and_normalised_once() -> None:
+    kb = load()
+    rows = read("ambiguous_places.tsv")
+    assert {r["needs"] for r in rows} <= {"any", "cue", "noun"}
+    assert len({key(r["name_ar"]) for r in rows}) == len(rows)
+    assert kb.ambiguous[key("عنة")].needs == "cue"
+    assert "من" in kb.ambiguous[key("النيل")].not_before
+    assert kb.place_cues["مدينه"] == "noun" and kb.place_cues["في"] == "preposition"
+
+
+@pytest.mark.parametrize(
+    ("name", "record"),
+    [
+        ("سيرجي لافروف", "per:sergey-lavrov"),
+        ("رمضان قاديروف", "per:ramzan-kadyrov"),
+        ("مولود جاوش أوغلو", "per:mevlut-cavusoglu"),
+        ("الائتلاف الوطني السوري", "org:syrian-national-coalition"),
+        ("ميليشيات الحوثي", "org:houthis"),
+        ("عبدالفتاح السيسي", "per:abdel-fattah-elsisi"),  # "عبد" glued to the next word
+    ],
+)
+def test_added_names_and_spellings(name: str, record: str) -> None:
+    assert [r.id for r in load().names[key(name)]] == [record]

@@ -176,3 +176,116 @@ def test_a_known_name_mention_leaves_a_glued_conjunction_or_preposition_out(
     mention = next(m for m in found.mentions if m.entity == entity)
     assert mention.text == surface == text[mention.start : mention.end]
     assert surface in found.entities[entity].aliases
+
+
+def _places(text: str, tagger: bool = False) -> list[tuple[str, str]]:
+    found = find_entities(text, load(), "2024-05-01", ner.load() if tagger else None)
+    return [(m.text, m.entity) for m in found.mentions if m.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتحدث الوزير عن الاتفاق وما نتج عنه من تفاهمات جديدة.",  # عنه: "about it", not Anah
+        "استدعت الخارجية القائم بأعمال السفارة للاحتجاج.",  # القائم بأعمال: the chargé d'affaires
+        "وقدمت الجمعية كفالة مالية للإفراج عنه.",  # مالية: financial, not Malé
+        "ونشرت صحيفة الديلي ميل صورا من الموقع.",  # a newspaper, not Dili
+        "وأكد أن البلاد كانت دوما موحدة.",  # دوما: always
+        "وحاول المهاجمون النيل من أمن البلاد.",  # النيل من: to harm
+        "وقدم البنك دعما ماليا عبر بنوك محلية.",  # بنوك is banks, not ب + Nuuk
+        "وهي المعارضة المعترف بها تركياً ودولياً.",  # an adverb with tanween
+    ],
+)
+def test_a_common_word_is_not_a_place(text: str) -> None:
+    assert _places(text, tagger=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("وسقطت قذائف على مدينة القائم قرب الحدود.", "loc:al-qaim"),
+        ("ووصلت التعزيزات إلى دوما صباحا.", "loc:douma"),
+        ("وسيطر المسلحون على قضاء عنه غرب الأنبار.", "loc:anah"),
+        ("واندلعت اشتباكات في محافظة إب وسط البلاد.", "loc:ibb"),
+    ],
+)
+def test_an_ambiguous_place_after_a_locative_cue_is_a_place(text: str, entity: str) -> None:
+    assert entity in [e for _, e in _places(text)]
+
+
+@pytest.mark.parametrize("text", ["وقعت الحادثة في 13 آب الماضي.", "زار الوفد الموقع منذ أغسطس/آب."])
+def test_a_month_beside_a_date_is_not_a_place(text: str) -> None:
+    assert "loc:ibb" not in [e for _, e in _places(text)]
+
+
+def test_amman_or_oman_is_decided_by_the_rest_of_the_article() -> None:
+    jordan = "استقبل وزير الخارجية الأردني في عمان أمس وفدا أوروبيا، وأكد دعم الأردن للحوار."
+    oman = "وصل الوزير إلى سلطنة عمان أمس. وقال إن عمان تؤدي دور الوسيط، والتقى في مسقط نظيره العماني."
+    assert ("عمان", "loc:jor-capital") in _places(jordan)
+    assert ("عمان", "loc:omn") in _places(oman)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تلقى الوزير اتصالاً هاتفيًا من نظيره أمس.",
+        "قال مصدران أمنيان أمريكيان إن الهجوم وقع ليلا.",
+        "وشكر الحضور القيادة حفظهم الله على الدعم.",
+        "وأعلنت الوزارة تسجيل إصابات جديدة بفيروس كورونا في العاصمة.",
+    ],
+)
+def test_tagged_vocabulary_is_not_a_person(text: str) -> None:
+    found = find_entities(text, load(), None, ner.load())
+    assert [m.text for m in found.mentions if m.type == "PER"] == []
+
+
+def test_the_preposition_ala_is_not_the_short_form_of_a_person_named_ali() -> None:
+    text = "وصرح المحامي خالد علي بأن القضية معقدة. وأكد على أن الحكم سيصدر قريبا."
+    found = find_entities(text, load(), None, ner.load())
+    assert [m.text for m in found.mentions if m.type == "PER"] == ["خالد علي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("واستقبل الأمير أمس الرئيس منصور أحمد كريموف رئيس جمهورية الجبل.", "منصور أحمد كريموف"),
+        ("وانتقد العميد سعيد رضا بهرامي بشدة التصريحات الأخيرة.", "سعيد رضا بهرامي"),
+        ("والتقى وزير الخارجية الإيراني أمس نظيره التركي كمال بيرم أوغلو.", "كمال بيرم أوغلو"),
+        ("وصرح السفير أحمد المصري للصحفيين بأن الزيارة ناجحة.", "أحمد المصري"),
+    ],
+)
+def test_a_name_after_a_title_runs_over_three_or_four_words(text: str, name: str) -> None:
+    found = find_entities(text, load(), None)
+    assert name in [m.text for m in found.mentions if m.type == "PER"]
+
+
+def test_spellings_of_one_person_are_merged() -> None:
+    text = (
+        "التقى وزير الخارجية عادل بن أحمد الجبير في الرياض أمس الرئيس عبدالفتاح السيسي. "
+        "وقال العالم محسن فخري زادة إن البرنامج سلمي، وأضاف فخري زادة أن الزيارة مفيدة."
+    )
+    found = find_entities(text, load(), "2016-03-01", ner.load())
+    by_text = {m.text: m.entity for m in found.mentions if m.type == "PER"}
+    assert by_text["عادل بن أحمد الجبير"] == "per:adel-aljubeir"
+    assert by_text["عبدالفتاح السيسي"] == "per:abdel-fattah-elsisi"
+    assert by_text["فخري زادة"] == by_text["محسن فخري زادة"]
+
+
+def test_a_family_name_alone_follows_the_given_name_the_article_uses() -> None:
+    text = "وقال وزير الري الدكتور محمد عبد العاطي إن المشروع اكتمل. وأضاف عبد العاطي أن المياه كافية."
+    found = find_entities(text, load(), "2020-08-24", ner.load())
+    people = {m.entity for m in found.mentions if m.type == "PER"}
+    assert "per:badr-abdelatty" not in people and len(people) == 1
+    assert {t.entity for t in found.titles} <= people  # "الدكتور" is the same person
+
+
+def test_an_organisation_named_with_another_country_is_not_the_default_one() -> None:
+    found = find_entities("وصوت مجلس الشيوخ الفرنسي على القانون.", load(), None)
+    org = next(m for m in found.mentions if m.type == "ORG")
+    assert org.entity != "org:us-senate" and found.entities[org.entity].country == "FRA"
+    assert org.text == "مجلس الشيوخ الفرنسي"
+
+
+def test_a_known_place_found_by_the_tagger_keeps_its_knowledge_id() -> None:
+    found = find_entities("ورأى الكاتب أن الانقسام آل إليه السودان بعد الحرب.", load(), None, ner.load())
+    assert "loc:sdn" in {m.entity for m in found.mentions}
