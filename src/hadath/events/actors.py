@@ -30,6 +30,7 @@ import yaml
 
 from hadath.events.patterns import Match, find_triggers
 from hadath.language.knowledge import Knowledge, load
+from hadath.language.words import load as load_words
 from hadath.models import Analysis
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
 
@@ -64,7 +65,6 @@ class ActorWords:
     ``data/events/actor_words.yaml``."""
 
     adverbs: frozenset[str]
-    honorifics: frozenset[str]
     quantities: frozenset[str]
     locatives: frozenset[str]
     locative_phrases: tuple[tuple[str, ...], ...]
@@ -603,7 +603,8 @@ def _tokens_between(toks: list[Token], offset: int, start: int, end: int) -> int
 def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char: int) -> bool:
     words = actor_words()
     # Honorifics do not count: "التقى صاحب السمو الملكي الأمير …" is as close as "التقى الأمير …".
-    gap = [t for t in toks[from_tok:] if offset + t.end <= to_char and t.norm not in words.honorifics]
+    honorifics = load_words().honorifics  # data/lexicons/language_words.yaml
+    gap = [t for t in toks[from_tok:] if offset + t.end <= to_char and t.norm not in honorifics]
     if len(gap) > MAX_SUBJECT_GAP:
         return False
     return all(t.norm in words.adverbs or t.norm in words.quantities or t.norm.isdigit() for t in gap)

@@ -490,7 +490,13 @@ def find_entities(
                         taken.update(range(j, j + hit[0]))
                         country, j = org.country, j + hit[0]
             ref_start, ref_end = toks[i].start, toks[j - 1].end
-            # A name may follow the title directly.
+            # A name may follow the title directly, or after an honorific ("وزير الخارجية الأستاذ …").
+            while (
+                j + 1 < len(toks)
+                and toks[j].norm in _WORDS.honorifics
+                and _adjacent(text, toks[j - 1], toks[j])
+            ):
+                j += 1
             person: Entity | None = None
             if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]):
                 hit = _match_name(kb, toks, j, text)

@@ -24,6 +24,7 @@ class Words:
     name_links: frozenset[str]
     counterparts: frozenset[str]
     object_heads: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -58,6 +59,7 @@ def parse(raw: dict[str, Any]) -> Words:
         name_links=frozenset(_words(raw["name_links"], "name_links")),
         counterparts=frozenset(_words(raw["counterparts"], "counterparts")),
         object_heads=frozenset(_words(raw["object_heads"], "object_heads")),
+        honorifics=frozenset(_words(raw["honorifics"], "honorifics")),
     )
 
 

@@ -57,6 +57,7 @@ ROLES = {
     "group leader",
     "spokesperson",
     "crown prince",
+    "deputy crown prince",
     "other",
 }
 # Sectors (CAMEO-style agent codes) that the files use: government, military, legislature, judiciary,

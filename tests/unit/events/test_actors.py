@@ -207,6 +207,19 @@ def test_an_actor_inside_quoted_speech_is_not_the_reporters_target() -> None:
             "per:abdrabbuh-mansur-hadi",
             "per:mohammed-bin-salman",
         ),
+        # … nor a title from the name after it.
+        (
+            "استقبل معالي وزير الخارجية الأستاذ عادل الجبير في الرياض اليوم "
+            "وزير الخارجية الروسي سيرغي لافروف.",
+            "per:sergey-lavrov",
+            "per:adel-aljubeir",
+        ),
+        (
+            "التقى صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع في جدة أمس "
+            "فخامة الرئيس رمضان قاديروف رئيس جمهورية الشيشان.",
+            "per:mohammed-bin-salman",
+            "per:ramzan-kadyrov",
+        ),
         # A title in apposition describes the person before it; it is not a second participant.
         (
             "التقى الأمير محمد بن سلمان، وزير الدفاع، أمس الرئيس الفرنسي فرانسوا هولاند.",
