@@ -16,10 +16,13 @@ from hadath.text.normalize import normalize, normalize_with_offsets
 _QUOTE = re.compile(r"“([^”\n]{3,}?)”|«([^»\n]{3,}?)»|\"([^\"\n]{3,}?)\"")
 _WORDS = load_words()  # data/lexicons/language_words.yaml
 _REPORTING = re.compile(
-    r"(?<![\w])[وف]?(" + "|".join(sorted(_WORDS.reporting_verbs)) + r")(ه|ها|هم)?(?![\w])"
+    r"(?<![\w])[وف]?(" + "|".join(sorted(_WORDS.reporting_verbs)) + r")ت?(ه|ها|هم)?(?![\w])"
 )
 # A quote of fewer words is a term in quotation marks ("داعش"), not speech.
 MIN_QUOTE_WORDS = 3
+# Up to this many words, marks may hold a name or a term («وحدات حماية الشعب الكردية»): speech only when
+# a reporting verb or a colon introduces it.
+SHORT_QUOTE_WORDS = 8
 
 
 # "إن/أن" opens the reported clause: people named after it are what is said, not who says it.
@@ -46,6 +49,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
             continue
         start = m.start()
         sent_start = next((s for s, e in sentences if s <= start < e), 0)
+        if len(body.split()) < SHORT_QUOTE_WORDS and not _introduced(text, sent_start, start):
+            continue
         speaker, verb_start = _subject(text, sent_start, start, people)
         if speaker is None:
             # Only people named before the verb can be its unnamed subject: after it come its objects.
@@ -62,6 +67,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Mentio
         quotes.append(Quote(speaker, body.strip(), m.start() + 1, m.end() - 1))
         last = speaker
     return quotes
+
+
+def _introduced(text: str, sent_start: int, quote_start: int) -> bool:
+    """Whether a reporting verb in the sentence, or a colon right before it, introduces the quote."""
+    lead = text[sent_start:quote_start]
+    return lead.rstrip().endswith(":") or _REPORTING.search(normalize(lead)) is not None
 
 
 def _subject(text: str, sent_start: int, quote_start: int, people: list[Mention]) -> tuple[str | None, int]:

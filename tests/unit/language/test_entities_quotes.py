@@ -289,3 +289,12 @@ def test_an_organisation_named_with_another_country_is_not_the_default_one() -> 
 def test_a_known_place_found_by_the_tagger_keeps_its_knowledge_id() -> None:
     found = find_entities("ورأى الكاتب أن الانقسام آل إليه السودان بعد الحرب.", load(), None, ner.load())
     assert "loc:sdn" in {m.entity for m in found.mentions}
+
+
+def test_a_short_name_in_quotation_marks_is_no_quote_and_feminine_verbs_introduce_one() -> None:
+    text = (
+        "وتقاتل «وحدات حماية الشعب الكردية» تنظيم داعش منذ عامين. "
+        "وقالت المتحدثة باسم الخارجية الأمريكية: «سنواصل دعم الحكومة»."
+    )
+    quotes = code_text(text, "2024-02-07").analysis.quotes
+    assert [q.text for q in quotes] == ["سنواصل دعم الحكومة"]
