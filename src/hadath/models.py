@@ -74,7 +74,7 @@ class DateMention:
     end: int
     text: str
     value: str | None
-    precision: str | None  # "day" | "month" | "year" | None
+    precision: str | None  # "day" | "week" (value: the Sunday it starts on) | "month" | "year" | None
 
 
 @dataclass(frozen=True, slots=True)

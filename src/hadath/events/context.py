@@ -88,6 +88,9 @@ def _is_before(when: DateMention, published: date, days: int) -> bool:
         year, month = int(value[:4]), int(value[5:7])
         return (year, month) < (cutoff.year, cutoff.month)
     try:
-        return date.fromisoformat(value[:10]) < cutoff
+        day = date.fromisoformat(value[:10])
+        if when.precision == "week":
+            day += timedelta(days=6)  # a week is before the cutoff only when all of it is
+        return day < cutoff
     except ValueError:
         return False

@@ -323,7 +323,7 @@ def _event(cluster: list[EventMention], joined_articles: tuple[ArticleText, ...]
     dated = [m for m in cluster if m.date]
     when, precision = None, None
     if dated:
-        rank = {"day": 0, "month": 1, "year": 2}
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
         best = min(dated, key=lambda m: (rank.get(m.date_precision or "", 3), m.date or ""))
         when, precision = best.date, best.date_precision
     places = Counter(m.place for m in cluster if m.place)

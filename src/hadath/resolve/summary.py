@@ -50,7 +50,7 @@ def summarise(m: EventMention, when: str | None, precision: str | None) -> str:
     else:
         parts.append("unidentified actors")
     if when:
-        parts.append(("on " if precision == "day" else "in ") + when)
+        parts.append({"day": "on ", "week": "in the week of "}.get(precision or "", "in ") + when)
     sentence = " ".join(parts)
     if "historical" in m.context:
         sentence += " (background)"

@@ -177,7 +177,12 @@ CONTEXTS = {
     "hypothetical": ("افتراضي", "hypothetical"),
 }
 
-PRECISION = {"day": ("يوم", "day"), "month": ("شهر", "month"), "year": ("سنة", "year")}
+PRECISION = {
+    "day": ("يوم", "day"),
+    "week": ("أسبوع", "week"),
+    "month": ("شهر", "month"),
+    "year": ("سنة", "year"),
+}
 
 TABLES = {
     "articles": UI["articles"],

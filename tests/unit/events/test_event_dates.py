@@ -7,6 +7,7 @@ import pytest
 
 from hadath.models import EventMention
 from hadath.pipeline import code_text
+from hadath.resolve.summary import summarise
 
 CALL = (
     "تلقى وزير الخارجية العراقي فؤاد حسين اتصالا هاتفيا من وزير الخارجية الأمريكي أنتوني بلينكن. "
@@ -96,3 +97,10 @@ def test_in_reported_speech_the_date_of_the_saying_is_not_the_events() -> None:
     text = "أعلن الجيش العراقي اليوم أنه قصف مواقع لتنظيم داعش يوم الجمعة في الموصل."
     strike = _by_type(text, "2015-08-08")["ASSAULT"]  # a Saturday: Friday is the 7th
     assert strike.date == "2015-08-07"
+
+
+def test_an_event_of_last_week_is_dated_by_its_week_and_summarised_so() -> None:
+    text = "وكان وزير الخارجية الأمريكي قد زار بغداد الأسبوع الماضي والتقى نظيره العراقي فؤاد حسين."
+    visit = _by_type(text, "2024-02-07")["CONSULT"]  # a Wednesday: last week began on Sunday 28 January
+    assert (visit.date, visit.date_precision) == ("2024-01-28", "week")
+    assert "in the week of 2024-01-28" in summarise(visit, visit.date, visit.date_precision)
