@@ -184,6 +184,7 @@ class _Lexicon:
     qualifiers: _Phrases[int]  # -1 past, 0 current, +1 next
     numbers: _Phrases[int]
     units: _Phrases[tuple[str, int | None]]  # (unit, implied count)
+    vague: _Phrases[int]  # -1 past, +1 next: times that cannot be placed ("مؤخراً", "قريباً")
     rules: Mapping[str, frozenset[str]]  # token -> names of the rules that may start with it
 
 
@@ -220,6 +221,7 @@ def _lexicon() -> _Lexicon:
     units = _Phrases.build(
         (r["word"], (r["unit"], int(r["count"]) if r["count"] else None)) for r in _rows("units.tsv")
     )
+    vague = _Phrases.build((r["word"], _DIRECTIONS[r["direction"]]) for r in _rows("vague.tsv"))
     # Which rules can start at which word, so that each position only tries the rules that can match.
     starters: dict[str, Iterable[str]] = {
         "chain": {*weekdays.lengths, *relative.lengths, *_TIME_OF_DAY, _DAY_NOUN},
@@ -229,13 +231,14 @@ def _lexicon() -> _Lexicon:
         "period": _PERIODS,
         "ago": _AGO,
         "week": {_THE_WEEK, *_THIS},
+        "vague": set(vague.lengths),
     }
     rules: dict[str, set[str]] = {}
     for rule, words in starters.items():
         for word in words:
             rules.setdefault(word, set()).add(rule)
     frozen = {word: frozenset(names) for word, names in rules.items()}
-    return _Lexicon(months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, frozen)
+    return _Lexicon(months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, vague, frozen)
 
 
 # --- calendar arithmetic -------------------------------------------------------------------------------
@@ -954,8 +957,8 @@ class _Parser:
             return None
         end, (unit, implied) = found
         if count is None:
-            if implied is None:  # "منذ أيام": too vague to place
-                return None
+            if implied is None:  # "منذ أيام": a time too vague to place, kept unresolved
+                return _Hit(end, None, None)
             count = implied
             # "قبل عام 2014", "قبل يوم الجمعة", "قبل شهر رمضان": the noun belongs to what follows.
             nxt = self.tok(end)
@@ -983,6 +986,12 @@ class _Parser:
             return _Hit(end, *_ym(*_shift_month(p.year, p.month, sign * count)))
         return _Hit(end, *_y(p.year + sign * count))
 
+    def _vague(self, i: int) -> _Hit | None:
+        """Times that say when only roughly ("مؤخراً", "في وقت سابق", "قريباً"): kept, never resolved,
+        so that an event they date is not put on the publication day."""
+        found = self.lex.vague.match(self.tok, i)
+        return None if found is None else _Hit(found[0], None, None)
+
     def _week(self, i: int) -> _Hit | None:
         """Weeks ("الأسبوع الماضي", "هذا الأسبوع", "الأسبوع قبل الماضي"): precision ``week``."""
         if self.tok(i) in _THIS and self.tok(i + 1) == _THE_WEEK:
@@ -1003,6 +1012,7 @@ _RULES: tuple[tuple[str, Callable[[_Parser, int], _Hit | None]], ...] = (
     ("period", _Parser._period),
     ("ago", _Parser._ago),
     ("week", _Parser._week),
+    ("vague", _Parser._vague),
 )
 
 

@@ -104,3 +104,9 @@ def test_an_event_of_last_week_is_dated_by_its_week_and_summarised_so() -> None:
     visit = _by_type(text, "2024-02-07")["CONSULT"]  # a Wednesday: last week began on Sunday 28 January
     assert (visit.date, visit.date_precision) == ("2024-01-28", "week")
     assert "in the week of 2024-01-28" in summarise(visit, visit.date, visit.date_precision)
+
+
+def test_a_recent_event_is_not_put_on_the_news_day() -> None:
+    text = "دان مجلس الوزراء الكويتي التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها مؤخراً."
+    events = code_text(text, "2015-08-10").events
+    assert events and all(e.date is None for e in events)
