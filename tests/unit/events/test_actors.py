@@ -291,6 +291,7 @@ def test_an_actor_in_a_relative_clause_between_commas_is_not_the_object(
         ("أدانت الحكومة الأردنية إسرائيل بسبب اقتحام المسجد الأقصى.", "agt:gov:jor:government", "loc:isr"),
         # A group named by a noun and its nisba: "الرئاسة الفلسطينية".
         ("أدانت الرئاسة الفلسطينية الهجوم على المسجد.", "agt:gov:pse:presidency", None),
+        ("دان مجلس الوزراء الكويتي الهجوم على المسجد.", "agt:gov:kwt:cabinet", None),
     ],
 )
 def test_who_a_condemnation_accuses(text: str, source: str, target: str | None) -> None:
