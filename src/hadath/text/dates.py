@@ -837,6 +837,9 @@ class _Parser:
         _, iso, direction = weekday
         if direction == 1:  # "الجمعة المقبلة": strictly after publication
             return _Hit(j, *_plus_days(p, (iso - p.isoweekday()) % 7 or 7))
+        if direction is None and self._lean(i) == 1:
+            # "سيتوجه الوزير إلى باريس السبت": a weekday in a clause about the future is the next one.
+            return _Hit(j, *_plus_days(p, (iso - p.isoweekday()) % 7))
         back = (p.isoweekday() - iso) % 7
         if direction == -1:  # "الجمعة الماضية": strictly before
             back = back or 7

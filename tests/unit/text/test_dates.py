@@ -171,6 +171,10 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("منذ ثلاثة أيام", None, [("منذ ثلاثة أيام", None, None)]),
     ("قبل ثلاثة أيام من الانتخابات", WED, [("قبل ثلاثة أيام", None, None)]),
     ("قبل عام 2014", WED, [("عام 2014", "2014", "year")]),
+    # A bare weekday in a clause about the future is the next one (WED is Wednesday 7 February 2024).
+    ("سيتوجه الوزير إلى باريس السبت", WED, [("السبت", "2024-02-10", "day")]),
+    ("ومن المقرر أن تستأنف المحادثات يوم الاثنين", WED, [("يوم الاثنين", "2024-02-12", "day")]),
+    ("وكان الوزير قد زار باريس السبت", WED, [("السبت", "2024-02-03", "day")]),
     # Times too vague to place are kept, unresolved, so an event they date is not put on the news day.
     ("منذ أيام", WED, [("منذ أيام", None, None)]),
     ("وقع التفجير مؤخراً", WED, [("مؤخراً", None, None)]),
