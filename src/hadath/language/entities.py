@@ -211,7 +211,7 @@ def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = N
     if i + 1 >= len(toks):
         return 0
     a, b = toks[i], toks[i + 1]
-    if a.norm in _STOP or b.norm in _STOP or not _adjacent(text, a, b):
+    if _is_stop(a) or _is_stop(b) or not _adjacent(text, a, b):
         return 0
     if not (a.text[0].isalpha() and "\u0600" <= a.text[0] <= "\u06ff"):
         return 0
@@ -223,10 +223,25 @@ def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = N
         return 0
     n = 2
     while kb is not None and n < 4 and i + n < len(toks) and _adjacent(text, toks[i + n - 1], toks[i + n]):
-        if not _name_tail(kb, toks[i + n]):
+        if not _name_tail(kb, toks[i + n]) or _starts_other(kb, toks, i + n, text):
             break
         n += 1
     return n
+
+
+def _is_stop(tok: Token) -> bool:
+    """A word that ends a name; the given name "علي" is not the preposition "على" it normalises to."""
+    if tok.norm == "علي" and tok.text.endswith("ي"):
+        return False
+    return tok.norm in _STOP
+
+
+def _starts_other(kb: Knowledge, toks: list[Token], j: int, text: str) -> bool:
+    """Whether a known organisation, place, title or group begins at token ``j`` ("… مجلس الأمن")."""
+    hit = _match_name(kb, toks, j, text)
+    if hit is not None and any(c.kind != "PER" for c in hit[1]):
+        return True
+    return _match_title(kb, toks, j, text) is not None or _match_agent(kb, toks, j, text) is not None
 
 
 def _has_tanween(tok: Token) -> bool:
@@ -255,12 +270,21 @@ def _not_name_word(kb: Knowledge, tok: Token) -> bool:
 
 
 def _name_tail(kb: Knowledge, tok: Token) -> bool:
-    """Whether a third or fourth word after a title still belongs to the name."""
+    """Whether a third or fourth word after a title still belongs to the name.
+
+    In verb–subject–object order the object follows the subject's name directly ("دعا وزير الخارجية
+    أحمد السالم مجلس الأمن"), so past two words a name goes on only with a word that looks like a family
+    name: a name part, a nisba ("الهاشمي"), a foreign family-name ending, or a plain word no lexicon knows.
+    """
     norm = tok.norm
+    if norm in _WORDS.name_tail_stops or tok.text.lstrip("وف") in ("على", "إلى"):
+        return False  # "صباح اليوم"; "على" is spelt like the name "علي" once normalised
     if is_name_part(norm) or norm in _NAME_LINKS:
         return True
     if _not_name_word(kb, tok) or not tok.text[0].isalpha():
         return False
+    if norm.startswith("ال"):
+        return norm.endswith("ي") and len(norm) >= 5  # a nisba family name, not "الهجوم"
     if norm.startswith(("بال", "لل", "كال", "فال", "وال")) or norm[:1] == "و":
         return False  # a preposition or conjunction with the article begins a phrase: "للصحفيين"
     if norm[:1] in "بلك" and norm.endswith(("ه", "ها", "هم", "هما")) and len(norm) >= 4:
@@ -439,7 +463,8 @@ def find_entities(
     pending_titles: list[tuple[Mention, str, str | None]] = []
 
     def add(start: int, end: int, kind: str, ent: Entity) -> Mention:
-        start = _name_start(text, start, end, kb)
+        if ent.id in kb.records:  # an unknown name's first letter may look like a clitic ("فراس")
+            start = _name_start(text, start, end, kb)
         old = found.entities.get(ent.id)
         surface = text[start:end]
         if old is None:
@@ -837,6 +862,10 @@ def _model_names(
                     j -= 1  # "صالح بن عبدالعزيز آل": the tagger stopped before the family name
                 while j - i > 1 and normalize(text[slice(*sent[i])]) in _STOP:
                     i += 1  # "محافظ طبرجل": a title the knowledge files do not list
+                while j - i > 1 and _is_stop(
+                    Token(0, 0, text[slice(*sent[j - 1])], normalize(text[slice(*sent[j - 1])]))
+                ):
+                    j -= 1  # "محمد على هامش …": the tagger ran on into a preposition
             start, end = sent[i][0], sent[j - 1][1]
             start = _without_proclitic(text, start, end, seen, kind)
             if end - start < 2 or any(a < end and start < b for a, b in busy):
@@ -845,7 +874,8 @@ def _model_names(
             norm = normalize(surface)
             parts = norm.split()
             if (
-                _DIGIT.search(norm)
+                not parts  # marks or tatweel alone ("ـــ") normalise to nothing
+                or _DIGIT.search(norm)
                 or _LATIN.search(norm)
                 or not all(any(c.isalpha() for c in p) for p in parts)
             ):

@@ -25,6 +25,7 @@ class Words:
     counterparts: frozenset[str]
     object_heads: frozenset[str]
     honorifics: frozenset[str]
+    name_tail_stops: frozenset[str]
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -60,6 +61,7 @@ def parse(raw: dict[str, Any]) -> Words:
         counterparts=frozenset(_words(raw["counterparts"], "counterparts")),
         object_heads=frozenset(_words(raw["object_heads"], "object_heads")),
         honorifics=frozenset(_words(raw["honorifics"], "honorifics")),
+        name_tail_stops=frozenset(_words(raw["name_tail_stops"], "name_tail_stops")),
     )
 
 

@@ -226,14 +226,29 @@ def _story_events(
 
 
 def _compatible_clusters(a: list[EventMention], b: list[EventMention]) -> bool:
-    """Whether two clusters could be one event: no shared article, modes and dates that agree."""
+    """Whether two clusters could be one event: no shared article, modes, dates and sides that agree."""
     if {m.article for m in a} & {m.article for m in b}:
         return False
     if any(x.mode and y.mode and x.mode != y.mode for x in a for y in b):
         return False
+    pairs_a, pairs_b = _country_pairs(a), _country_pairs(b)
+    if pairs_a and pairs_b and not pairs_a & pairs_b:
+        # Saudi–Russian talks and Saudi–Qatari talks reported by one agency on two days are two events,
+        # however alike its boilerplate makes the two reports.
+        return False
     days_a = [d for d in map(_day, a) if d]
     days_b = [d for d in map(_day, b) if d]
     return not (days_a and days_b and min(abs((x - y).days) for x in days_a for y in days_b) > MAX_DAY_GAP)
+
+
+def _country_pairs(cluster: list[EventMention]) -> set[frozenset[str]]:
+    """The two sides' countries of each fully coded mention, in either order."""
+    out: set[frozenset[str]] = set()
+    for m in cluster:
+        sides = {a.role: a.country for a in m.actors}
+        if sides.get("source") and sides.get("target"):
+            out.add(frozenset((sides["source"] or "", sides["target"] or "")))
+    return out
 
 
 def _reference_day(m: EventMention) -> date | None:

@@ -8,6 +8,7 @@ from hadath.language import ner
 from hadath.language.entities import _without_proclitic, find_entities
 from hadath.language.knowledge import load
 from hadath.pipeline import code_text
+from hadath.text.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -298,3 +299,39 @@ def test_a_short_name_in_quotation_marks_is_no_quote_and_feminine_verbs_introduc
     )
     quotes = code_text(text, "2024-02-07").analysis.quotes
     assert [q.text for q in quotes] == ["سنواصل دعم الحكومة"]
+
+
+class _TagsEverything:
+    """A stand-in tagger that calls every word a person: what the entity pass does with its spans."""
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [["B-PERS"] + ["I-PERS"] * (len(s) - 1) for s in sentences]
+
+
+def test_a_tagged_span_of_marks_alone_is_skipped_not_a_crash() -> None:
+    found = find_entities("قال ـــ ـــ إن الوفد وصل.", load(), "2024-02-07", tagger=_TagsEverything())  # type: ignore[arg-type]
+    assert all(normalize(m.text) for m in found.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The object right after the subject's name is not part of it.
+        ("أدان وزير الخارجية أحمد السالم الهجوم على السفارة.", "أحمد السالم"),
+        ("دعا وزير الخارجية أحمد السالم مجلس الأمن إلى التحرك.", "أحمد السالم"),
+        ("أكد وزير المالية كمال الشامي صباح اليوم أن الميزانية جاهزة.", "كمال الشامي"),
+        # A family name in a nisba, and the given name علي, still are.
+        ("التقى السفير محمد علي الهاشمي الوفد.", "محمد علي الهاشمي"),
+        # An unknown name keeps its first letter even when it looks like a clitic.
+        ("التقى الرئيس فراس الخطيب السفير.", "فراس الخطيب"),
+        ("أكدت الدكتورة لبنى القاسم أن الوضع خطير.", "لبنى القاسم"),
+    ],
+)
+def test_an_unknown_name_after_a_title_ends_where_the_name_ends(text: str, name: str) -> None:
+    people = [m.text for m in code_text(text, "2024-02-07").analysis.mentions if m.type == "PER"]
+    assert people == [name]
+
+
+def test_the_object_after_an_unknown_subject_stays_the_target() -> None:
+    request = [e for e in code_text("دعا وزير الخارجية أحمد السالم مجلس الأمن إلى التحرك.").events]
+    assert request and request[0].target == "org:unsc"
