@@ -44,6 +44,8 @@ class Patterns:
     glued: re.Pattern[str]  # a sub-heading glued to the sentence after it
     tail: tuple[re.Pattern[str], ...]  # furniture closing an article: tag lists, links to the story
     byline: tuple[re.Pattern[str], ...]  # "الكاتب– الصحيفة– المدينة:" opening the lead
+    byline_stops: frozenset[str]  # words no byline holds: "قال الوزير – في مؤتمر صحفي:" is a lead
+    agencies: frozenset[str]  # a byline of one-word parts names one of these: "سبق- وكالات:"
     category: tuple[re.Pattern[str], ...]  # "عام / " before a headline or lead
 
 
@@ -64,6 +66,8 @@ def patterns() -> Patterns:
         ),
         tail=tuple(re.compile(p) for p in raw["tail"]),
         byline=tuple(re.compile(p) for p in raw["byline"]),
+        byline_stops=frozenset(normalize(w) for w in raw["byline_stops"]),
+        agencies=frozenset(normalize(w) for w in raw["agencies"]),
         category=tuple(re.compile(p) for p in raw["category"]),
     )
 
@@ -156,11 +160,22 @@ def strip_category(line: str) -> str:
 def strip_byline(line: str) -> str | None:
     """The lead without its opening byline ("أيمن حسن– الصحيفة: تسببت …" → "تسببت …"), or None if none."""
     norm, offsets = normalize_with_offsets(line)
-    for pattern in patterns().byline:
+    pats = patterns()
+    for pattern in pats.byline:
         m = pattern.match(norm)
-        if m and len(norm[: m.end()].split()) <= MAX_BYLINE_WORDS:
+        if m and len(norm[: m.end()].split()) <= MAX_BYLINE_WORDS and _is_byline(norm[: m.end()], pats):
             return line[offsets[m.end()] :].strip() if m.end() < len(offsets) else ""
     return None
+
+
+def _is_byline(head: str, pats: Patterns) -> bool:
+    """Whether the dashed words before a lead's colon credit a writer or an agency, not a speaker and an
+    occasion ("قال الوزير – في مؤتمر صحفي:") or the parties of a headline ("مصر - السودان - إثيوبيا:")."""
+    parts = [p.strip(" :") for p in re.split(r"\s*[–—-]\s*", head.strip()) if p.strip(" :")]
+    if any(w in pats.byline_stops for p in parts for w in p.split()):
+        return False
+    # A writer's name has two words at least; otherwise an agency must be named.
+    return len(parts[0].split()) >= 2 or any(p in pats.agencies for p in parts)
 
 
 def cut_tail(line: str) -> str:

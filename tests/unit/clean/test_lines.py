@@ -200,6 +200,10 @@ def test_a_byline_before_the_lead_is_removed(byline: str) -> None:
         BODY,
         "بغداد/المثال: " + BODY,  # a slash dateline: the place and the outlet are read, the text kept
         "قال الوزير - في تصريح صحفي أدلى به اليوم في عمان - إن بلاده لن تقبل بأي حل: " + BODY,
+        # A speaker and an occasion, or the parties of a headline, are not a byline.
+        "قال الوزير سامح شكري – في مؤتمر صحفي: إن مصر لن تقبل بأي حل",
+        "الخارجية السعودية - في بيان: إيران تتحمل مسؤولية الاعتداء",
+        "مصر - السودان - إثيوبيا: اتفاق على إنشاء لجنة فنية مشتركة",
     ],
 )
 def test_a_lead_without_a_byline_is_kept(line: str) -> None:
