@@ -188,13 +188,17 @@ def _place_ok(kb: Knowledge, toks: list[Token], i: int, n: int, k: tuple[str, ..
     if amb.needs == "any":
         return True
     if toks[i].norm != k[0]:
-        return False  # a clitic glued to a word-like name: "بنوك" (banks), "كسرت" (broke)
+        # A glued بـ is itself the commonest "in" ("بتدمر"), though not before a short name, where it
+        # makes a word ("بنوك": banks, not "in Nuuk"); nor does any other clitic ("كسرت": broke).
+        glued_in = toks[i].norm in ("ب" + k[0], "وب" + k[0], "فب" + k[0])
+        return amb.needs == "cue" and glued_in and len(k[0]) >= 4
     cue = (
         next((kb.place_cues[f] for f in strip_clitics(prev.norm) if f in kb.place_cues), None)
         if prev
         else None
     )
-    return cue == "noun" or (cue == "preposition" and amb.needs == "cue")
+    # A preposition, or a noun of statehood ("رئيس مالي", "عاصمة مالي"), makes a word-like name a place.
+    return cue == "noun" or (cue in ("preposition", "state") and amb.needs == "cue")
 
 
 def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:

@@ -71,7 +71,7 @@ class Knowledge:
     version: str
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of every key: matching stops early
     ambiguous: dict[tuple[str, ...], Ambiguous] = field(default_factory=dict)
-    place_cues: dict[str, str] = field(default_factory=dict)  # normalised word → preposition | noun
+    place_cues: dict[str, str] = field(default_factory=dict)  # normalised word → preposition | noun | state
     not_names: frozenset[str] = frozenset()  # words that are never part of a personal name
 
     def terms_for(self, role: str, country: str | None, on: str | None) -> list[Term]:

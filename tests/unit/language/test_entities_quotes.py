@@ -335,3 +335,23 @@ def test_an_unknown_name_after_a_title_ends_where_the_name_ends(text: str, name:
 def test_the_object_after_an_unknown_subject_stays_the_target() -> None:
     request = [e for e in code_text("دعا وزير الخارجية أحمد السالم مجلس الأمن إلى التحرك.").events]
     assert request and request[0].target == "org:unsc"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("استعاد الجيش السوري السيطرة على تدمر أمس.", "loc:palmyra"),
+        ("قصفت الطائرات الروسية مواقع التنظيم بتدمر أمس.", "loc:palmyra"),
+        ("التقى رئيس مالي وزير الخارجية الفرنسي.", "loc:mli"),
+        ("هاجم مسلحون فندقا في باماكو عاصمة مالي.", "loc:mli"),
+    ],
+)
+def test_a_word_like_place_after_a_glued_bi_on_or_a_noun_of_statehood_is_a_place(
+    text: str, place: str
+) -> None:
+    assert place in {m.entity for m in find_entities(text, load(), "2015-11-20").mentions}
+
+
+def test_the_same_words_as_vocabulary_are_no_place() -> None:
+    found = find_entities("قدمت الحكومة الدعم المالي للمزارعين والجيش يدمر مواقع.", load(), "2015-11-20")
+    assert not [m for m in found.mentions if m.type == "LOC"]
