@@ -359,8 +359,12 @@ def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
 
 def _restates(d: Draft, lead: Draft) -> bool:
     """Whether ``d`` points back to the lead call or meeting ("وجرى خلال الاتصال بحث …") rather than
-    reporting another one: same type, no date of its own, and "خلال/في" before a definite talk noun."""
+    reporting another one: same type, no date of its own, "خلال/في" before a definite talk noun, and no
+    new pair of sides ("التقى في الاجتماع الثاني رئيس الوزراء الإيطالي" is another meeting)."""
     if d.match.pattern.plover != lead.match.pattern.plover or (d.date is not None and d.date.value):
+        return False
+    sides = {r.entity for r in (lead.source, lead.target) if r is not None}
+    if d.source and d.target and not {d.source.entity, d.target.entity} <= sides:
         return False
     nouns = actor_words().talk_nouns
     norms = [

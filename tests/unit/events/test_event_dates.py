@@ -110,3 +110,12 @@ def test_a_recent_event_is_not_put_on_the_news_day() -> None:
     text = "دان مجلس الوزراء الكويتي التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها مؤخراً."
     events = code_text(text, "2015-08-10").events
     assert events and all(e.date is None for e in events)
+
+
+def test_another_meeting_during_the_same_visit_is_its_own_event() -> None:
+    text = (
+        "التقى الرئيس المصري عبد الفتاح السيسي في القاهرة الملك عبدالله الثاني. "
+        "وشارك في اللقاء وزير الخارجية سامح شكري الذي التقى في الزيارة نفسها نظيره الأردني ناصر جودة. "
+    )
+    pairs = {(e.source, e.target) for e in code_text(text, "2015-08-10").events if e.plover == "CONSULT"}
+    assert ("per:sameh-shoukry", "per:nasser-judeh") in pairs and len(pairs) == 2
