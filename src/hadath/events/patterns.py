@@ -30,9 +30,8 @@ class Pattern:
     swap: bool
     object_after: frozenset[str]
     not_after: frozenset[str]  # a trigger right after one of these words is not an event ("وقف إطلاق النار")
-    unless: frozenset[
-        str
-    ]  # a trigger with one of these words just after it is not an event ("طلب عدم ذكر اسمه")
+    # Phrases that cancel the trigger when one follows it directly ("طلب عدم ذكر اسمه").
+    unless: tuple[tuple[str, ...], ...]
     genitive: str  # what an actor right after a noun trigger is: "source" (هجوم الجيش) or "target" (مقتل X)
 
 
@@ -72,7 +71,7 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
                 swap=bool(entry.get("swap", False)),
                 object_after=_norms(entry.get("object_after")),
                 not_after=_norms(entry.get("not_after")),
-                unless=_norms(entry.get("unless")),
+                unless=tuple(tuple(normalize(w) for w in u.split()) for u in entry.get("unless") or []),
                 genitive=str(entry.get("genitive", "source")),
             )
         )
@@ -138,14 +137,10 @@ def _is_needed(p: Pattern, tok: Token) -> bool:
     return any(f in p.needs for f in forms)
 
 
-# How many tokens after a trigger its ``unless`` words are looked for.
-UNLESS_WINDOW = 5
-
-
 def _needs_met(p: Pattern, toks: list[Token], i: int, end: int) -> bool:
-    """Whether a word the pattern needs stands within its window on either side of the trigger, and none
-    of the words that cancel it right after."""
-    if p.unless and any(set(strip_clitics(t.norm)) & p.unless for t in toks[end : end + UNLESS_WINDOW]):
+    """Whether a word the pattern needs stands within its window on either side of the trigger, and no
+    phrase that cancels it follows it directly."""
+    if any(tuple(t.norm for t in toks[end : end + len(u)]) == u for u in p.unless):
         return False
     if not p.needs:
         return True
@@ -259,7 +254,7 @@ def _generic(plover: str) -> Pattern:
         swap=False,
         object_after=frozenset(),
         not_after=frozenset(),
-        unless=frozenset(),
+        unless=(),
         genitive="source",
     )
 

@@ -78,6 +78,9 @@ def test_needs_word_is_required() -> None:
         ("واتفقتا على تشكيل لجنة مشتركة", "agree"),
         ("وبحث الوزير مع نظيره الأوضاع في المنطقة", "discuss"),
         ("وطلب الوزير من الأمم المتحدة إرسال مراقبين", "request-demand"),
+        # Identity words alone do not cancel a request: only a source asking for anonymity does.
+        ("طالبت حركة حماس بالكشف عن هويته ومحاسبة إسرائيل", "request-demand"),
+        ("طالبت روسيا بعدم نشر الصواريخ قرب حدودها", "request-demand"),
     ],
 )
 def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
