@@ -8,6 +8,7 @@ string (htmldate downloads a string that looks like a URL), and a page's URL is 
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import logging
 import re
 from collections.abc import Iterable
@@ -51,6 +52,8 @@ BODY_WORDS = 10
 LEAD_SHINGLE = 4
 LEAD_CONTAINED = 0.5
 LEAD_ON_TOPIC = 0.3
+# … and at least this many two-word phrases.
+LEAD_PAIRS = 2
 # A page block holding the description is taken whole as the lead only up to this many times the
 # description's length: a longer block is a body the extractor rejected, not a lead.
 LEAD_BLOCK_RATIO = 3.0
@@ -383,8 +386,11 @@ def _with_lead(paragraphs: list[str], descriptions: list[str], layout: _Layout) 
     when it comes before the body, is the lead; otherwise the description itself, when it is a whole
     sentence (a cut one up to its last full stop).
     """
+    if not descriptions:
+        return paragraphs
     text_tokens = _tokens(" ".join(paragraphs))
     text_shingles = _shingles(text_tokens)
+    text_pairs = set(itertools.pairwise(text_tokens))
     # Words compared without their proclitics: a lead says "بالحمى" where the body says "الحمى".
     vocabulary = {form for t in set(text_tokens) for form in strip_clitics(t)}
     candidates = []
@@ -403,6 +409,10 @@ def _with_lead(paragraphs: list[str], descriptions: list[str], layout: _Layout) 
         shared = sum(1 for t in content if any(f in vocabulary for f in strip_clitics(t)))
         if not content or shared / len(content) < LEAD_ON_TOPIC:
             continue  # a site-wide blurb, not this article's summary
+        if len(set(itertools.pairwise(tokens)) & text_pairs) < LEAD_PAIRS:
+            # A blurb ("صحيفة سعودية تهتم بأخبار المملكة والخليج") shares single words with any story of
+            # its country; a lead shares phrases with its own ("وزارة الصحة", "حالات وفاة").
+            continue
         placed = _lead_in_page(paragraphs, stem, shingles, layout)
         if placed is not None:
             return placed or paragraphs

@@ -291,6 +291,8 @@ def test_a_whole_description_the_page_does_not_show_becomes_the_lead() -> None:
     [
         CUT_LEAD,  # cut, and no full stop to cut it back to: not a sentence
         "موقع إخباري عربي مستقل يتناول شؤون السياسة والاقتصاد والثقافة والرياضة في العالم كله.",  # site blurb
+        # A blurb that shares the article's country words, but none of its phrases.
+        "صحيفة إلكترونية تهتم بأخبار المملكة والمحافظات الجنوبية وشؤون الصحة والمواطنين على مدار الساعة.",
         "الصحة تسجل إصابات جديدة بالحمى",  # a headline, not a lead
         # The text's own first paragraph, reworded a little: already there.
         "وأوضح المتحدث باسم وزارة الصحة أن الحالات الجديدة سجلت في محافظات الجنوب الثلاث وأن فرق الرصد "
