@@ -463,6 +463,8 @@ WEEKDAY_WINS: list[tuple[str, date, Expected]] = [
     # "أمس"/"غداً" may also name the day after the one they give (a recorded date a day early).
     ("وصل الوفد أمس الجمعة", FRI, [("أمس الجمعة", "2024-07-05", "day")]),
     ("تنطلق المحادثات غدا الأحد", FRI, [("غدا الأحد", "2024-07-07", "day")]),
+    # "اليوم" too: a page stamped a day behind its writer (UTC) must not jump back six days.
+    ("التقى الرئيس الملك اليوم السبت", FRI, [("اليوم السبت", "2024-07-06", "day")]),
     # When they agree nothing changes.
     ("وصل الوفد أمس الخميس", FRI, [("أمس الخميس", "2024-07-04", "day")]),
     ("تنطلق المحادثات غدا السبت", FRI, [("غدا السبت", "2024-07-06", "day")]),
