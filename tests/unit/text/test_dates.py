@@ -171,6 +171,8 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("منذ ثلاثة أيام", None, [("منذ ثلاثة أيام", None, None)]),
     ("قبل ثلاثة أيام من الانتخابات", WED, [("قبل ثلاثة أيام", None, None)]),
     ("قبل عام 2014", WED, [("عام 2014", "2014", "year")]),
+    # Nouns and names that look like a future verb ("ستاد", "سيئول") do not move a date ahead.
+    ("أقيمت المباراة على ستاد القاهرة في 5 أكتوبر", WED, [("5 أكتوبر", "2023-10-05", "day")]),
     # A bare weekday in a clause about the future is the next one (WED is Wednesday 7 February 2024).
     ("سيتوجه الوزير إلى باريس السبت", WED, [("السبت", "2024-02-10", "day")]),
     ("ومن المقرر أن تستأنف المحادثات يوم الاثنين", WED, [("يوم الاثنين", "2024-02-12", "day")]),
