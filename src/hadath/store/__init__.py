@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS stories (article TEXT PRIMARY KEY, story TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS stories_by_story ON stories (story);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+-- Which articles report each event: the article and story pages look events up by article.
+CREATE TABLE IF NOT EXISTS event_articles (event TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles(article);
 """
 
 
@@ -58,6 +61,14 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        if self.db.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM event_articles) AND EXISTS (SELECT 1 FROM events)"
+        ).fetchone()[0]:
+            # A database written before the table existed: filled once from the event records.
+            self.db.execute(
+                "INSERT INTO event_articles SELECT events.id, j.value"
+                " FROM events, json_each(events.record, '$.articles') j"
+            )
         self.db.commit()
 
     def close(self) -> None:
@@ -122,10 +133,16 @@ class Store:
     def replace_events(self, events: list[Event]) -> None:
         """Events are re-derived from all mentions on every run, so the result never depends on order."""
         self.db.execute("DELETE FROM events")
+        self.db.execute("DELETE FROM event_articles")
         for ev in events:
+            record = event_record(ev)
             self.db.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?)",
-                (ev.id, ev.date, ev.plover, int(ev.main), json.dumps(event_record(ev), ensure_ascii=False)),
+                (ev.id, ev.date, ev.plover, int(ev.main), json.dumps(record, ensure_ascii=False)),
+            )
+            self.db.executemany(
+                "INSERT INTO event_articles VALUES (?, ?)",
+                [(ev.id, a) for a in dict.fromkeys(record["articles"])],
             )
 
     def replace_duplicates(self, pairs: dict[str, str]) -> None:
@@ -262,8 +279,8 @@ class Store:
         }
         found: list[tuple[str, bool]] = []
         rows = self.db.execute(
-            "SELECT record FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.record, '$.articles')"
-            " WHERE value = ?) ORDER BY date IS NULL, date, id",
+            "SELECT record FROM events WHERE id IN (SELECT event FROM event_articles WHERE article = ?)"
+            " ORDER BY date IS NULL, date, id",
             (record_id,),
         )
         for (record,) in rows:
@@ -372,8 +389,8 @@ class Store:
         the others are events its articles mention in passing, often the main event of another story.
         """
         rows = self.db.execute(
-            "SELECT record FROM events WHERE EXISTS (SELECT 1 FROM json_each(events.record, '$.articles') j"
-            " JOIN stories s ON s.article = j.value WHERE s.story = ?)"
+            "SELECT record FROM events WHERE id IN (SELECT ea.event FROM event_articles ea"
+            " JOIN stories s ON s.article = ea.article WHERE s.story = ?)"
             " ORDER BY date IS NULL, date DESC, id",
             (story,),
         )

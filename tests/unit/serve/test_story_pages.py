@@ -6,6 +6,7 @@ record of conftest."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import warnings
 from pathlib import Path
 from typing import Any
@@ -222,3 +223,15 @@ def test_the_endpoint_is_documented(client: TestClient) -> None:
     assert "story" in spec["paths"]["/api/stories/{story_id}"]["get"]["description"]
     assert "story" in {p["name"] for p in spec["paths"]["/api/export"]["get"]["parameters"]}
     assert "/api/stories/{story_id}" in client.get("/docs").text
+
+
+def test_a_database_from_before_the_event_index_is_filled_on_opening(db: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    old.write_bytes(db.read_bytes())
+    with sqlite3.connect(old) as conn:
+        sid = conn.execute("SELECT story FROM stories LIMIT 1").fetchone()[0]
+        conn.execute("DROP TABLE event_articles")
+    with Store(db) as store:
+        expected = store.story_events(sid)
+    with Store(old) as store:
+        assert store.story_events(sid) == expected and (expected[0] or expected[1])
