@@ -257,7 +257,26 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
                 in_place or _is_locative(text, m_start, refs),
             )
         )
-    return _placed(analysis, _with_nouns(text, refs, kb), kb)
+    return _placed(analysis, _groups_named(text, _with_nouns(text, refs, kb)), kb)
+
+
+def _groups_named(text: str, refs: list[ActorRef]) -> list[ActorRef]:
+    """A group noun followed by the organisation it belongs to ("مسلحون من تنظيم داعش", "قوات التحالف
+    العربي", "عناصر من حركة الشباب") is that organisation: one reference, the organisation's."""
+    out: list[ActorRef] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entity.startswith("agt:")
+            and r.entity.startswith("org:")
+            and not r.locative
+            and normalize(text[prev.end : r.start]).strip(" ،,") in ("", "من")
+        ):
+            out[-1] = replace(r, start=prev.start)
+            continue
+        out.append(r)
+    return out
 
 
 def _placed(analysis: Analysis, refs: list[ActorRef], kb: Knowledge) -> list[ActorRef]:

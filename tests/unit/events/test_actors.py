@@ -297,3 +297,18 @@ def test_an_actor_in_a_relative_clause_between_commas_is_not_the_object(
 def test_who_a_condemnation_accuses(text: str, source: str, target: str | None) -> None:
     condemnations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
     assert condemnations and (condemnations[0].source, condemnations[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("هاجم مسلحون من تنظيم داعش نقطة للجيش المصري في سيناء.", "org:isis", "org:eg-army"),
+        ("قتل الجيش العراقي 11 مسلحا من تنظيم داعش في الأنبار.", "org:iq-army", "org:isis"),
+        ("شنت قوات التحالف العربي غارات على صنعاء.", "org:saudi-led-coalition", "loc:yem"),
+    ],
+)
+def test_a_group_noun_of_a_named_organisation_is_the_organisation(
+    text: str, source: str, target: str
+) -> None:
+    attacks = [e for e in code_text(text, "2015-08-10").events if e.plover == "ASSAULT"]
+    assert attacks and (attacks[0].source, attacks[0].target) == (source, target)
