@@ -163,6 +163,8 @@ def test_a_sub_heading_glued_to_the_next_sentence_is_split_off(line: str, parts:
         ("سمات الأردن مصر", ""),
         # "سمات" (features) opening a sentence is text: it runs on to a full stop.
         ("وقال الوزير إن المرحلة صعبة. سمات هذه المرحلة تتطلب تعاونا أوسع بين الدول العربية.", None),
+        # … even with no full stop, when a relative or a preposition shows it is a sentence.
+        ("والمعارك مستمرة. سمات القيادة التي يتحلى بها الرئيس كثيرة", None),
         (BODY, None),
     ],
 )
