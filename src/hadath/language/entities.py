@@ -518,6 +518,8 @@ def find_entities(
                         add(toks[j].start, toks[j + hit[0] - 1].end, "ORG", _entity_from_known(org))
                         taken.update(range(j, j + hit[0]))
                         country, j = org.country, j + hit[0]
+            if j < len(toks) and toks[j].norm in _WORDS.former and _adjacent(text, toks[j - 1], toks[j]):
+                role, j = f"former {role}", j + 1  # "الرئيس اليمني السابق": not today's office holder
             ref_start, ref_end = toks[i].start, toks[j - 1].end
             # A name may follow the title directly, or after an honorific ("وزير الخارجية الأستاذ …").
             while (

@@ -26,6 +26,7 @@ class Words:
     object_heads: frozenset[str]
     honorifics: frozenset[str]
     name_tail_stops: frozenset[str]
+    former: frozenset[str]
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -62,6 +63,7 @@ def parse(raw: dict[str, Any]) -> Words:
         object_heads=frozenset(_words(raw["object_heads"], "object_heads")),
         honorifics=frozenset(_words(raw["honorifics"], "honorifics")),
         name_tail_stops=frozenset(_words(raw["name_tail_stops"], "name_tail_stops")),
+        former=frozenset(_words(raw["former"], "former")),
     )
 
 

@@ -78,6 +78,11 @@ def test_needs_word_is_required() -> None:
         ("واتفقتا على تشكيل لجنة مشتركة", "agree"),
         ("وبحث الوزير مع نظيره الأوضاع في المنطقة", "discuss"),
         ("وطلب الوزير من الأمم المتحدة إرسال مراقبين", "request-demand"),
+        ("وألقت الشرطة القبض على ثلاثة مشتبه بهم", "arrest-seize"),
+        ("أفرجت السلطات عن الصحفي المعتقل", "release"),
+        ("أطلقت الشرطة سراح المعتقلين", "release-set-free"),
+        ("جمدت الحكومة أموال الرئيس السابق", "sanction-freeze"),
+        ("وقعت المملكة مع ناميبيا على بروتوكول للتعاون", "agree-sign"),
         # Identity words alone do not cancel a request: only a source asking for anonymity does.
         ("طالبت حركة حماس بالكشف عن هويته ومحاسبة إسرائيل", "request-demand"),
         ("طالبت روسيا بعدم نشر الصواريخ قرب حدودها", "request-demand"),
@@ -93,6 +98,10 @@ def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
         # A source asking for anonymity makes no request.
         ("وقال المصدر الذي طلب عدم ذكر اسمه إن الوفد وصل", "request-demand"),
         ("قال مسؤول طلب عدم الكشف عن هويته إن المحادثات توقفت", "request-demand"),
+        # "ألقى" gives a speech or the blame unless القبض follows; "وقع" also means "happened".
+        ("وألقى الوزير كلمة أمام الطلاب", "arrest-seize"),
+        ("ألقى الوزير باللوم على الحكومة", "arrest-seize"),
+        ("وقع الانفجار على الطريق العام", "agree-sign"),
         # "بحث" with nobody to talk to is to consider or look for.
         ("فيما تبحث الحكومة تنفيذ إجراءات جديدة على الحدود", "discuss"),
     ],

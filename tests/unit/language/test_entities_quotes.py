@@ -355,3 +355,11 @@ def test_a_word_like_place_after_a_glued_bi_on_or_a_noun_of_statehood_is_a_place
 def test_the_same_words_as_vocabulary_are_no_place() -> None:
     found = find_entities("قدمت الحكومة الدعم المالي للمزارعين والجيش يدمر مواقع.", load(), "2015-11-20")
     assert not [m for m in found.mentions if m.type == "LOC"]
+
+
+def test_a_former_office_is_not_resolved_to_its_holder_on_the_day() -> None:
+    coded = code_text("جمدت تركيا أموال الرئيس اليمني السابق علي عبدالله صالح.", "2015-08-10")
+    people = {e.id: e.role for e in coded.analysis.entities if e.kind == "PER"}
+    assert people == {"per:ali-abdullah-saleh": "former head of state"}
+    bare = code_text("انتقد الرئيس اليمني السابق الحكومة.", "2015-08-10").analysis.entities
+    assert "per:abdrabbuh-mansur-hadi" not in {e.id for e in bare}
