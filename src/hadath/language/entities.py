@@ -137,8 +137,8 @@ def _match_name(
     def ok(k: tuple[str, ...], n: int, hit: tuple[Known, ...]) -> bool:
         if _article_dropped(toks[i].norm, k[0]) and not any(c.place_kind == "country" for c in hit):
             return False  # a country keeps its nisba reading ("السورية" → Syria), as before
-        if all(c.kind == "LOC" for c in hit):
-            return _place_ok(kb, toks, i, n, k, text)
+        if all(c.kind == "LOC" for c in hit) or k in kb.ambiguous:
+            return _place_ok(kb, toks, i, n, k, text)  # an organisation may be a word too: "القاعدة"
         return True
 
     return _longest(kb.names, kb, toks, i, text, MAX_PHRASE_TOKENS, ok)
@@ -895,6 +895,9 @@ def _model_names(
             first, last = bisect_left(starts, start), bisect_left(starts, end)
             if kind == "PER" and any(_not_name_word(kb, t) for t in toks[first:last]):
                 continue  # "مصدران أمنيان أمريكيان", "حفظهم الله": vocabulary, not a person
+            head = key(toks[first].norm) if first < len(toks) else ()
+            if head in kb.ambiguous and not _place_ok(kb, toks, first, 1, head, text):
+                continue  # "القاعدة الجوية": the word, not the name, heads the phrase
             known: Known | None = None
             if kind == "LOC":
                 if last - first == 1 and not _place_ok(kb, toks, first, 1, key(norm), text):

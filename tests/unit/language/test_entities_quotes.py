@@ -363,3 +363,13 @@ def test_a_former_office_is_not_resolved_to_its_holder_on_the_day() -> None:
     assert people == {"per:ali-abdullah-saleh": "former head of state"}
     bare = code_text("انتقد الرئيس اليمني السابق الحكومة.", "2015-08-10").analysis.entities
     assert "per:abdrabbuh-mansur-hadi" not in {e.id for e in bare}
+
+
+def test_the_air_base_is_not_al_qaeda() -> None:
+    base = find_entities(
+        "سقطت صواريخ على القاعدة الجوية الأمريكية في عين الأسد.", load(), "2020-01-08", ner.load()
+    )
+    assert "org:al-qaeda" not in {m.entity for m in base.mentions}
+    assert not [m for m in base.mentions if m.text.startswith("القاعدة")]
+    group = find_entities("هاجمت القاعدة قاعدة عسكرية في اليمن.", load(), "2015-08-10", ner.load())
+    assert "org:al-qaeda" in {m.entity for m in group.mentions}
