@@ -88,6 +88,7 @@ class ActorWords:
     count_words: frozenset[str]
     partitive: frozenset[str]
     talk_nouns: frozenset[str]
+    target_heads: frozenset[str]
 
 
 # The keys that are not lists of single words.
@@ -675,6 +676,8 @@ def _violence_roles(
         else:
             source = genitive
         if p.plover == "ASSAULT" and target is None:
+            target = _held_by(match, toks, offset, after)
+        if p.plover == "ASSAULT" and target is None:
             # Whoever "تعرض" to the attack or "نجا" from it.
             target = _subject_of_verb_before(match, toks, offset, actors, words.undergo_verbs)
         if p.plover == "ASSAULT" and source is None:
@@ -752,6 +755,18 @@ def _between(
     if len(gap) > 2 or not (text[second.start : second.start + 1] == "و" or (gap and gap[0].norm[:1] == "و")):
         return None
     return first, second
+
+
+def _held_by(match: Match, toks: list[Token], offset: int, after: list[ActorRef]) -> ActorRef | None:
+    """The owner of what an attack noun hits: "قصف مواقع المعارضة", "غارات على مقرات لحركة حماس"."""
+    heads = actor_words().target_heads
+    for k in range(match.end, min(match.end + 3, len(toks))):
+        if set(strip_clitics(toks[k].norm)) & heads:
+            owner = next((r for r in after if r.start >= offset + toks[k].end), None)
+            if owner is not None and _tokens_between(toks, offset, offset + toks[k].end, owner.start) == 0:
+                return owner
+            return None
+    return None
 
 
 def _in_phrase(ref: ActorRef, toks: list[Token], offset: int) -> bool:

@@ -312,3 +312,19 @@ def test_a_group_noun_of_a_named_organisation_is_the_organisation(
 ) -> None:
     attacks = [e for e in code_text(text, "2015-08-10").events if e.plover == "ASSAULT"]
     assert attacks and (attacks[0].source, attacks[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # "قام/ردّ … بقصف": the subject of the verb before the attack noun is the attacker, and the owner
+        # of what is hit ("مواقع X") the target.
+        ("قام الجيش السوري بقصف مواقع المعارضة في حلب.", "org:sy-army", "agt:opp:unk:opposition"),
+        ("وردت القوات التركية بقصف مواقع تنظيم داعش.", "org:tr-army", "org:isis"),
+        ("شنت الطائرات الإسرائيلية غارات على مواقع لحركة حماس في غزة.", "agt:mil:isr:aircraft", "org:hamas"),
+    ],
+)
+def test_an_attack_noun_after_a_carrying_out_verb(text: str, source: str, target: str) -> None:
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert attacks and (attacks[0].source, attacks[0].target) == (source, target)
