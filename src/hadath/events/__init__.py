@@ -161,7 +161,12 @@ def code_article(
                 drafts[kept[plover]] = _merged(drafts[kept[plover]], match, source, target)
                 continue
             place = _place(analysis, span.start, span.end, kb)
-            when = _date_for(analysis.dates, span.start, span.end, _clause(toks, match.start, span.start))
+            when = _date_for(
+                analysis.dates,
+                text,
+                _clause(toks, match.start, span.start),
+                _others(sent, toks, match.start, span.start),
+            )
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
             if source is not None and target is not None:
@@ -178,7 +183,12 @@ def code_article(
             if found is None:
                 continue
             source, target = _distinct(*pick_roles(found, toks, span.start, in_sent, text))
-            when = _date_for(analysis.dates, span.start, span.end, _clause(toks, found.start, span.start))
+            when = _date_for(
+                analysis.dates,
+                text,
+                _clause(toks, found.start, span.start),
+                _others(sent, toks, found.start, span.start),
+            )
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
@@ -414,17 +424,56 @@ def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
     return offset, at
 
 
+def _since(text: str, d: DateMention) -> bool:
+    """Whether "منذ" stands right before a date that does not include it: the start of a period."""
+    words = text[max(0, d.start - 12) : d.start].split()
+    return bool(words) and normalize(words[-1]) == _SINCE and not normalize(d.text).startswith(_SINCE)
+
+
 def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
+_RELATIVE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
+_SINCE = normalize("منذ")
+
+
+def _others(sent: str, toks: list[Token], trigger: int, offset: int) -> list[tuple[int, int]]:
+    """Relative clauses the trigger is not in, up to the next comma or the sentence end (article offsets):
+    "التقى الوزير السفير الذي وصل أمس" — yesterday is the arrival, not the meeting."""
+    out: list[tuple[int, int]] = []
+    k = trigger + 1
+    while k < len(toks):
+        if _bare(toks[k].norm) in _RELATIVE:
+            end = next(
+                (
+                    j - 1
+                    for j in range(k + 1, len(toks))
+                    if any(c in "،," for c in sent[toks[j - 1].end : toks[j].start])
+                ),
+                len(toks) - 1,
+            )
+            out.append((offset + toks[k].start, offset + toks[end].end))
+            k = end
+        k += 1
+    return out
+
+
 def _date_for(
-    dates: tuple[DateMention, ...], start: int, end: int, clause: tuple[int, int]
+    dates: tuple[DateMention, ...], text: str, clause: tuple[int, int], others: list[tuple[int, int]]
 ) -> DateMention | None:
-    """The first resolved date in the trigger's clause of the sentence; unresolved ones count so the
-    event is not misdated."""
-    lo, hi = max(start, clause[0]), min(end, clause[1])
-    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    """The first resolved date in the trigger's clause of the sentence, outside relative clauses about
+    something else and never the start of a period ("يقاتل منذ العام 2013"); unresolved dates count so
+    the event is not misdated."""
+    lo, hi = clause
+    inside = [
+        d
+        for d in dates
+        if lo <= d.start
+        and d.end <= hi
+        and not any(a <= d.start < b for a, b in others)
+        and not _since(text, d)
+    ]
     resolved = [d for d in inside if d.value]
     if resolved:
         return resolved[0]
