@@ -160,7 +160,11 @@ def strip_suffix(norm: str) -> str:
 
 # Sentence ends: full stop, question and exclamation marks, and line breaks. A full stop after a single
 # letter is an abbreviation ("د." for doctor, "م." for engineer) and does not end a sentence.
-_END = re.compile(r"(?<![\s(][\u0621-\u064aA-Za-z])[.!?؟]+(?=\s|$)|\n+")
+# A full stop glued to the next Arabic word ("الأردن.وفي الشهر …", a scrape that lost a space) ends a
+# sentence too, after a word of two letters or more (not "د.محمد").
+_END = re.compile(
+    r"(?<![\s(][\u0621-\u064aA-Za-z])[.!?؟]+(?=\s|$)|(?<=[\u0621-\u064a]{2})[.!؟]+(?=[\u0621-\u064a])|\n+"
+)
 _OPEN_QUOTES = {"“": "”", "«": "»", '"': '"'}
 
 

@@ -55,3 +55,14 @@ def test_sentences_survive_quotes_and_abbreviations() -> None:
         "وقال د. أحمد إن الوضع صعب؟",
         "نعم",
     ]
+
+
+def test_a_full_stop_glued_to_the_next_word_still_ends_a_sentence() -> None:
+    text = (
+        "وقع الهجوم قرب الحدود مع الأردن.وفي الشهر الماضي شنت القوات هجوما. قال د.محمد إن النسبة 3.5 بالمئة."
+    )
+    assert [text[a:b].strip() for a, b in sentences(text)] == [
+        "وقع الهجوم قرب الحدود مع الأردن.",
+        "وفي الشهر الماضي شنت القوات هجوما.",
+        "قال د.محمد إن النسبة 3.5 بالمئة.",
+    ]
