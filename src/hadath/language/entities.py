@@ -895,6 +895,8 @@ def _model_names(
             first, last = bisect_left(starts, start), bisect_left(starts, end)
             if kind == "PER" and any(_not_name_word(kb, t) for t in toks[first:last]):
                 continue  # "مصدران أمنيان أمريكيان", "حفظهم الله": vocabulary, not a person
+            if kind == "ORG" and last - first == 1 and _not_name_word(kb, toks[first]):
+                continue  # "أودى بحياة": a verb the tagger took for a one-word organisation
             head = key(toks[first].norm) if first < len(toks) else ()
             if head in kb.ambiguous and not _place_ok(kb, toks, first, 1, head, text):
                 continue  # "القاعدة الجوية": the word, not the name, heads the phrase

@@ -373,3 +373,8 @@ def test_the_air_base_is_not_al_qaeda() -> None:
     assert not [m for m in base.mentions if m.text.startswith("القاعدة")]
     group = find_entities("هاجمت القاعدة قاعدة عسكرية في اليمن.", load(), "2015-08-10", ner.load())
     assert "org:al-qaeda" in {m.entity for m in group.mentions}
+
+
+def test_a_verb_is_no_one_word_organisation() -> None:
+    found = find_entities("وقع انفجار في سوق شعبي أودى بحياة خمسة أشخاص.", load(), "2015-08-10", ner.load())
+    assert not [m for m in found.mentions if m.type == "ORG"]
