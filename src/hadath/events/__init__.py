@@ -169,7 +169,9 @@ def code_article(
             )
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
-            if source is not None and target is not None:
+            if source is not None and target is not None and plover not in _ACTORLESS:
+                # Two sides that dealt with each other are what a later "الرئيسان" refers to, not an
+                # attacker and its target.
                 previous = (source, target)
             kept[plover] = len(drafts)
             sentence_source = sentence_source or source

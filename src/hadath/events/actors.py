@@ -43,6 +43,8 @@ _REPORTING_SECTORS = frozenset({"MED"})
 # Who is killed or kidnapped rather than killing: "خطف موظف بريطاني" (a British employee was kidnapped).
 _VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "BUS", "REL", "HLH"})
 _NOMINAL_ONLY = frozenset({"ASSAULT", "PROTEST"})
+# Types whose noun names two sides with "بين A و B": talks, deals, cooperation.
+_TWO_SIDED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MAX_SUBJECT_GAP = 3
 # Farther back than this, an actor before a trigger belongs to another clause ("… مع الولايات المتحدة حيث
 # شنت الميليشيات …" must not make the US the attacker).
@@ -517,6 +519,10 @@ def pick_roles(
     """``(source, target)`` for a trigger; either may be None."""
     refs = _outside_asides(match, toks, offset, refs, text)
     p = match.pattern
+    if p.plover in _TWO_SIDED:
+        sides = _between(match, toks, offset, _around(match, toks, offset, refs)[4], text)
+        if sides is not None:
+            return sides
     if p.plover in _NOMINAL_ONLY:
         return _violence_roles(match, toks, offset, refs, text)
     _, trig_end, _, before, after = _around(match, toks, offset, refs)
@@ -736,9 +742,11 @@ def _violence_roles(
 def _between(
     match: Match, toks: list[Token], offset: int, after: list[ActorRef], text: str
 ) -> tuple[ActorRef, ActorRef] | None:
-    """The two sides named by "بين A و B" right after a clash word, the first taken as the source."""
+    """The two sides named by "بين A و B" right after a clash word or a noun of talks ("اتصال هاتفي بين
+    الرئيسين …"), the first taken as the source."""
     words = actor_words()
-    if _bare(toks[match.start].norm) not in words.clash_words:
+    talks = match.nominal and match.pattern.plover in _TWO_SIDED
+    if not talks and _bare(toks[match.start].norm) not in words.clash_words:
         return None
     j = next((k for k in range(match.end, min(match.end + 3, len(toks))) if toks[k].norm == "بين"), None)
     if j is None:

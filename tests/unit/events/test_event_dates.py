@@ -141,3 +141,15 @@ def test_another_meeting_during_the_same_visit_is_its_own_event() -> None:
 )
 def test_dates_of_other_clauses_and_periods_do_not_date_the_event(text: str, plover: str, date: str) -> None:
     assert _by_type(text, "2015-08-10")[plover].date == date
+
+
+def test_the_two_presidents_are_the_sides_of_the_call_not_of_the_strike_before_it() -> None:
+    text = (
+        "شنت الطائرات التركية غارات على مواقع تنظيم داعش في سوريا. "
+        "وجرى اتصال هاتفي بين الرئيس التركي رجب طيب أردوغان والرئيس الأمريكي باراك أوباما. "
+        "واتفق الرئيسان على تعزيز التعاون."
+    )
+    found = _by_type(text, "2015-08-10")
+    pair = ("per:recep-tayyip-erdogan", "per:barack-obama")
+    assert (found["CONSULT"].source, found["CONSULT"].target) == pair
+    assert (found["AGREE"].source, found["AGREE"].target) == pair
