@@ -220,6 +220,12 @@ def test_an_actor_inside_quoted_speech_is_not_the_reporters_target() -> None:
             "per:mohammed-bin-salman",
             "per:ramzan-kadyrov",
         ),
+        (
+            "تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا من الرئيس الفرنسي "
+            "فرانسوا هولاند.",
+            "per:francois-hollande",
+            "per:salman-bin-abdulaziz",
+        ),
         # A title in apposition describes the person before it; it is not a second participant.
         (
             "التقى الأمير محمد بن سلمان، وزير الدفاع، أمس الرئيس الفرنسي فرانسوا هولاند.",
