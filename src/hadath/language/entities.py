@@ -407,6 +407,19 @@ def _pick(cands: tuple[Known, ...], country: str | None, evidence: Counter[str] 
     return ranked[0]
 
 
+def _bare_reference(kb: Knowledge, tok: Token, evidence: Counter[str]) -> Known | None:
+    """The country a word like "المملكة" stands for: the one of its candidates the article names most,
+    by name, capital or nisba; None when none is named or two tie (``bare_references.tsv``)."""
+    forms = strip_clitics(tok.norm)
+    cands = next((kb.bare[f] for f in forms if f in kb.bare), None)
+    if not cands:
+        return None
+    counts = sorted(((evidence[c], c) for c in cands), reverse=True)
+    if counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return kb.records.get(f"loc:{counts[0][1].lower()}")
+
+
 def _country_evidence(kb: Knowledge, toks: list[Token]) -> Counter[str]:
     """How often the article points at each country: by name, capital or nisba adjective (الأردني)."""
     seen: Counter[str] = Counter()
@@ -608,6 +621,12 @@ def find_entities(
             add(toks[i].start, toks[i + n - 1].end, rec.kind, _entity_from_known(rec))
             taken.update(range(i, i + n))
             i += n
+            continue
+        meant = _bare_reference(kb, toks[i], evidence)
+        if meant is not None:
+            add(toks[i].start, toks[i].end, "LOC", _entity_from_known(meant))
+            taken.add(i)
+            i += 1
             continue
         group = _match_agent(kb, toks, i, text)
         if group is not None:

@@ -71,6 +71,8 @@ class Knowledge:
     version: str
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every prefix of every key: matching stops early
     ambiguous: dict[tuple[str, ...], Ambiguous] = field(default_factory=dict)
+    # A word standing for a country the article must name ("المملكة") → the countries it may be.
+    bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_cues: dict[str, str] = field(default_factory=dict)  # normalised word → preposition | noun | state
     not_names: frozenset[str] = frozenset()  # words that are never part of a personal name
 
@@ -268,6 +270,10 @@ def load() -> Knowledge:
             frozenset(normalize(w) for w in _split(row.get("not_before", ""))),
             frozenset(normalize(w) for w in _split(row.get("not_after", ""))),
         )
+    bare: dict[str, tuple[str, ...]] = {}
+    for row in _rows("bare_references.tsv"):
+        digest.update(repr(sorted(row.items())).encode())
+        bare[normalize(row["word_ar"])] = tuple(_split(row["countries"]))
     place_cues = {normalize(r["word"]): r["kind"] for r in _rows("place_cues.tsv", "lexicons")}
     not_names = frozenset(normalize(r["word"]) for r in _rows("not_names.tsv", "lexicons"))
     digest.update(repr((sorted(place_cues.items()), sorted(not_names))).encode())
@@ -284,4 +290,5 @@ def load() -> Knowledge:
         ambiguous=ambiguous,
         place_cues=place_cues,
         not_names=not_names,
+        bare=bare,
     )

@@ -30,6 +30,7 @@ HEADERS = {
     "roles.tsv": ["role_ar", "role", "sector"],
     "agents.tsv": ["agent_ar", "name_en", "sector", "iso3"],
     "ambiguous_places.tsv": ["name_ar", "needs", "not_before", "not_after", "note"],
+    "bare_references.tsv": ["word_ar", "countries", "note"],
 }
 # The curated country file only overrides or extends the derived names, so its name columns may be empty.
 REQUIRED = {
@@ -42,6 +43,7 @@ REQUIRED = {
     "roles.tsv": ["role_ar", "role"],
     "agents.tsv": ["agent_ar", "name_en", "sector"],
     "ambiguous_places.tsv": ["name_ar", "needs", "note"],
+    "bare_references.tsv": ["word_ar", "countries", "note"],
 }
 
 ROLES = {

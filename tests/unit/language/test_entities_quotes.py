@@ -378,3 +378,17 @@ def test_the_air_base_is_not_al_qaeda() -> None:
 def test_a_verb_is_no_one_word_organisation() -> None:
     found = find_entities("وقع انفجار في سوق شعبي أودى بحياة خمسة أشخاص.", load(), "2015-08-10", ner.load())
     assert not [m for m in found.mentions if m.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("زار الوزير السعودي عمّان. وأكدت المملكة دعمها للأردن والأردنيين والحكومة الأردنية.", "loc:jor"),
+        ("وقعت السعودية اتفاقية مع ناميبيا. ووقعت المملكة مع ناميبيا على بروتوكول للتعاون.", "loc:sau"),
+        ("أدانت المملكة الهجوم الإرهابي.", None),  # no kingdom named: nobody to guess
+    ],
+)
+def test_the_kingdom_is_the_kingdom_the_article_names_most(text: str, meant: str | None) -> None:
+    found = find_entities(text, load(), "2015-08-10")
+    kingdom = next((m.entity for m in found.mentions if m.text.endswith("المملكة")), None)
+    assert kingdom == meant
