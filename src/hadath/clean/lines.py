@@ -174,8 +174,22 @@ def _is_byline(head: str, pats: Patterns) -> bool:
     parts = [p.strip(" :") for p in re.split(r"\s*[–—-]\s*", head.strip()) if p.strip(" :")]
     if any(w in pats.byline_stops for p in parts for w in p.split()):
         return False
-    # A writer's name has two words at least; otherwise an agency must be named.
-    return len(parts[0].split()) >= 2 or any(p in pats.agencies for p in parts)
+    places = [_place_kind(p) for p in parts]
+    if len(parts) > 1 and all(k == "country" for k in places):
+        return False  # "مصر - السودان - إثيوبيا:": the parties of a headline
+    # A writer's name has two words; otherwise an agency or the place the report was filed from is named
+    # ("سبق- الرياض:").
+    return any(len(p.split()) >= 2 for p in parts) or any(p in pats.agencies for p in parts) or any(places)
+
+
+def _place_kind(part: str) -> str | None:
+    """``"country"``, ``"place"`` or None for one part of a byline, from the knowledge files."""
+    from hadath.language.knowledge import load  # the cleaning stage reads the gazetteer only here
+
+    hits = [c for c in load().names.get(tuple(part.split()), ()) if c.kind == "LOC"]
+    if not hits:
+        return None
+    return "country" if any(c.place_kind == "country" for c in hits) else "place"
 
 
 def cut_tail(line: str) -> str:

@@ -165,6 +165,8 @@ def test_a_sub_heading_glued_to_the_next_sentence_is_split_off(line: str, parts:
         ("وقال الوزير إن المرحلة صعبة. سمات هذه المرحلة تتطلب تعاونا أوسع بين الدول العربية.", None),
         # … even with no full stop, when a relative or a preposition shows it is a sentence.
         ("والمعارك مستمرة. سمات القيادة التي يتحلى بها الرئيس كثيرة", None),
+        # A tag list may hold the name علي (spelt like the preposition على once normalised).
+        (BODY + " سمات اليمن علي عبدالله صالح الحوثيين", BODY),
         (BODY, None),
     ],
 )
@@ -188,6 +190,8 @@ def test_a_glued_tag_list_and_story_link_leave_the_article() -> None:
         "سامر يوسف - المثال - عمّان: ",
         "سامر يوسف– المثال: ",
         "المثال- وكالات: ",
+        "المثال- الرياض: ",  # an outlet and the city the report was filed from
+        "الرياض - فاطمة محمد: ",
     ],
 )
 def test_a_byline_before_the_lead_is_removed(byline: str) -> None:
