@@ -169,10 +169,8 @@ def code_article(
             )
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
-            if source is not None and target is not None and plover not in _ACTORLESS:
-                # Two sides that dealt with each other are what a later "الرئيسان" refers to, not an
-                # attacker and its target.
-                previous = (source, target)
+            if source is not None and target is not None:
+                previous = (source, target)  # what a later "الطرفان" refers to, warring sides included
             kept[plover] = len(drafts)
             sentence_source = sentence_source or source
             drafts.append(draft(match, source, target, when, place, probs.get(plover)))
@@ -427,7 +425,10 @@ def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
 
 
 def _since(text: str, d: DateMention) -> bool:
-    """Whether "منذ" stands right before a date that does not include it: the start of a period."""
+    """Whether "منذ" stands right before a year that does not include it: the start of a period
+    ("يقاتل منذ العام 2013"). Before a day it dates the event ("اعتقلت منذ الأحد")."""
+    if d.precision != "year":
+        return False
     words = text[max(0, d.start - 12) : d.start].split()
     return bool(words) and normalize(words[-1]) == _SINCE and not normalize(d.text).startswith(_SINCE)
 
@@ -438,15 +439,20 @@ def _bare(norm: str) -> str:
 
 _RELATIVE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
 _SINCE = normalize("منذ")
+# Kinds whose nouns ("الهجوم", "الاحتجاجات", "الاجتماع") a relative clause may date.
+_DEED_KINDS = ("ASSAULT", "PROTEST", "CONSULT")
 
 
 def _others(sent: str, toks: list[Token], trigger: int, offset: int) -> list[tuple[int, int]]:
     """Relative clauses the trigger is not in, up to the next comma or the sentence end (article offsets):
-    "التقى الوزير السفير الذي وصل أمس" — yesterday is the arrival, not the meeting."""
+    "التقى الوزير السفير الذي وصل أمس" — yesterday is the arrival, not the meeting. A clause about an event
+    noun ("في الهجوم الذي وقع أمس") dates that event, which is the one coded, and is kept."""
     out: list[tuple[int, int]] = []
+    deeds = {k for m in find_triggers(toks) if m.nominal for k in range(m.start, m.end)}
     k = trigger + 1
     while k < len(toks):
-        if _bare(toks[k].norm) in _RELATIVE:
+        deed = k - 1 in deeds or any(event_word_at(toks, k - 1, kind) for kind in _DEED_KINDS)
+        if _bare(toks[k].norm) in _RELATIVE and not deed:
             end = next(
                 (
                     j - 1

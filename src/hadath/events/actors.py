@@ -263,6 +263,16 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
     return _placed(analysis, _groups_named(text, _with_nouns(text, refs, kb)), kb)
 
 
+def _owned_by_next(text: str, noun: ActorRef, org: ActorRef) -> bool:
+    """Whether ``org`` is whose the group ``noun`` is: after "من", or right after a noun in construct
+    ("قوات التحالف", "مسلحو حماس"); a plural in -ون/-ين is no construct ("هاجم مسلحون الجيش": the army is
+    the object)."""
+    gap = normalize(text[noun.end : org.start]).strip(" ،,")
+    if gap == "من":
+        return True
+    return gap == "" and not normalize(text[noun.start : noun.end]).endswith(("ون", "ين", "ان"))
+
+
 def _groups_named(text: str, refs: list[ActorRef]) -> list[ActorRef]:
     """A group noun followed by the organisation it belongs to ("مسلحون من تنظيم داعش", "قوات التحالف
     العربي", "عناصر من حركة الشباب") is that organisation: one reference, the organisation's."""
@@ -274,7 +284,7 @@ def _groups_named(text: str, refs: list[ActorRef]) -> list[ActorRef]:
             and prev.entity.startswith("agt:")
             and r.entity.startswith("org:")
             and not r.locative
-            and normalize(text[prev.end : r.start]).strip(" ،,") in ("", "من")
+            and _owned_by_next(text, prev, r)
         ):
             out[-1] = replace(r, start=prev.start)
             continue
@@ -629,7 +639,13 @@ def _tokens_between(toks: list[Token], offset: int, start: int, end: int) -> int
 def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char: int) -> bool:
     words = actor_words()
     # Honorifics do not count: "التقى صاحب السمو الملكي الأمير …" is as close as "التقى الأمير …".
-    honorifics = load_words().honorifics  # data/lexicons/language_words.yaml
+    lexicon = load_words()  # data/lexicons/language_words.yaml
+    honorifics = lexicon.honorifics
+    nxt = next((t for t in toks[from_tok:] if offset + t.start >= to_char), None)
+    if nxt is not None and nxt.norm in lexicon.royal_titles:
+        # "خادم الحرمين الشريفين الملك سلمان": a royal style before a king's title and name; without
+        # them it names the king himself ("استقبل خادم الحرمين الشريفين الرئيس …").
+        honorifics = honorifics | lexicon.royal_styles
     gap = [t for t in toks[from_tok:] if offset + t.end <= to_char and t.norm not in honorifics]
     if len(gap) > MAX_SUBJECT_GAP:
         return False

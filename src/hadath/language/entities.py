@@ -191,7 +191,11 @@ def _place_ok(kb: Knowledge, toks: list[Token], i: int, n: int, k: tuple[str, ..
         # A glued بـ is itself the commonest "in" ("بتدمر"), though not before a short name, where it
         # makes a word ("بنوك": banks, not "in Nuuk"); nor does any other clitic ("كسرت": broke).
         glued_in = toks[i].norm in ("ب" + k[0], "وب" + k[0], "فب" + k[0])
-        return amb.needs == "cue" and glued_in and len(k[0]) >= 4
+        # … and not where a definite adjective makes it a noun phrase ("بالطبقة الوسطى", "بمالي الخاص").
+        adjective = nxt is not None and nxt.norm.startswith("ال")
+        return (
+            amb.needs == "cue" and glued_in and len(k[0]) >= 4 and not k[0].startswith("ال") and not adjective
+        )
     cue = (
         next((kb.place_cues[f] for f in strip_clitics(prev.norm) if f in kb.place_cues), None)
         if prev
@@ -407,17 +411,26 @@ def _pick(cands: tuple[Known, ...], country: str | None, evidence: Counter[str] 
     return ranked[0]
 
 
-def _bare_reference(kb: Knowledge, tok: Token, evidence: Counter[str]) -> Known | None:
+def _bare_reference(kb: Knowledge, tok: Token, evidence: Counter[str], text: str) -> Known | None:
     """The country a word like "المملكة" stands for: the one of its candidates the article names most,
-    by name, capital or nisba; None when none is named or two tie (``bare_references.tsv``)."""
+    by name, capital or nisba; None when none is named or two tie (``bare_references.tsv``), in a list
+    ("وهي: المملكة، الإمارات، الكويت"), or where another "المملكة …" (the United Kingdom) is named."""
     forms = strip_clitics(tok.norm)
     cands = next((kb.bare[f] for f in forms if f in kb.bare), None)
-    if not cands:
+    if not cands or any(
+        c in "،,:" for c in text[tok.end : tok.end + 2] + text[max(0, tok.start - 2) : tok.start]
+    ):
+        return None
+    if any(evidence[c] for c in _OTHER_KINGDOMS if c not in cands):
         return None
     counts = sorted(((evidence[c], c) for c in cands), reverse=True)
     if counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return None
     return kb.records.get(f"loc:{counts[0][1].lower()}")
+
+
+# Kingdoms called "المملكة …" whose mention makes a bare "المملكة" unsafe to resolve.
+_OTHER_KINGDOMS = ("GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA")
 
 
 def _country_evidence(kb: Knowledge, toks: list[Token]) -> Counter[str]:
@@ -622,7 +635,7 @@ def find_entities(
             taken.update(range(i, i + n))
             i += n
             continue
-        meant = _bare_reference(kb, toks[i], evidence)
+        meant = _bare_reference(kb, toks[i], evidence, text)
         if meant is not None:
             add(toks[i].start, toks[i].end, "LOC", _entity_from_known(meant))
             taken.add(i)
@@ -917,7 +930,7 @@ def _model_names(
             if kind == "ORG" and last - first == 1 and _not_name_word(kb, toks[first]):
                 continue  # "أودى بحياة": a verb the tagger took for a one-word organisation
             head = key(toks[first].norm) if first < len(toks) else ()
-            if head in kb.ambiguous and not _place_ok(kb, toks, first, 1, head, text):
+            if kind != "PER" and head in kb.ambiguous and not _place_ok(kb, toks, first, 1, head, text):
                 continue  # "القاعدة الجوية": the word, not the name, heads the phrase
             known: Known | None = None
             if kind == "LOC":

@@ -27,6 +27,8 @@ class Words:
     honorifics: frozenset[str]
     name_tail_stops: frozenset[str]
     former: frozenset[str]
+    royal_styles: frozenset[str]
+    royal_titles: frozenset[str]
 
 
 def _words(value: Any, key: str) -> list[str]:
@@ -64,6 +66,8 @@ def parse(raw: dict[str, Any]) -> Words:
         honorifics=frozenset(_words(raw["honorifics"], "honorifics")),
         name_tail_stops=frozenset(_words(raw["name_tail_stops"], "name_tail_stops")),
         former=frozenset(_words(raw["former"], "former")),
+        royal_styles=frozenset(_words(raw["royal_styles"], "royal_styles")),
+        royal_titles=frozenset(_words(raw["royal_titles"], "royal_titles")),
     )
 
 

@@ -160,10 +160,13 @@ def strip_suffix(norm: str) -> str:
 
 # Sentence ends: full stop, question and exclamation marks, and line breaks. A full stop after a single
 # letter is an abbreviation ("د." for doctor, "م." for engineer) and does not end a sentence.
-# A full stop glued to the next Arabic word ("الأردن.وفي الشهر …", a scrape that lost a space) ends a
-# sentence too, after a word of two letters or more (not "د.محمد").
+# A full stop glued to the next sentence ("الأردن.وفي الشهر …", a scrape that lost a space) ends a sentence
+# too, when a word of three letters or more comes before it and و or ف opens the next: not "د.محمد",
+# "بي.بي.سي" or "الجزيرة.نت".
 _END = re.compile(
-    r"(?<![\s(][\u0621-\u064aA-Za-z])[.!?؟]+(?=\s|$)|(?<=[\u0621-\u064a]{2})[.!؟]+(?=[\u0621-\u064a])|\n+"
+    r"(?<![\s(][\u0621-\u064aA-Za-z])[.!?؟]+(?=\s|$)"
+    r"|(?<=[\u0621-\u064a]{3})[.!؟]+(?=[وف][\u0621-\u064a]{2})"
+    r"|\n+"
 )
 _OPEN_QUOTES = {"“": "”", "«": "»", '"': '"'}
 

@@ -311,6 +311,8 @@ def test_who_a_condemnation_accuses(text: str, source: str, target: str | None) 
         ("هاجم مسلحون من تنظيم داعش نقطة للجيش المصري في سيناء.", "org:isis", "org:eg-army"),
         ("قتل الجيش العراقي 11 مسلحا من تنظيم داعش في الأنبار.", "org:iq-army", "org:isis"),
         ("شنت قوات التحالف العربي غارات على صنعاء.", "org:saudi-led-coalition", "loc:yem"),
+        # A plural in -ون is no construct: the organisation after it is the object.
+        ("هاجم مسلحون الجيش اليمني في تعز أمس.", "agt:ins:unk:gunmen", "org:ye-army"),
     ],
 )
 def test_a_group_noun_of_a_named_organisation_is_the_organisation(
@@ -339,3 +341,10 @@ def test_an_attack_noun_after_a_carrying_out_verb(text: str, source: str, target
 def test_a_country_across_the_border_is_a_place_not_a_participant() -> None:
     attacks = [e for e in code_text("هاجم مسلحون نقطة للجيش السوري قرب الحدود مع الأردن.").events]
     assert attacks and "loc:jor" not in {attacks[0].source, attacks[0].target}
+
+
+def test_a_royal_style_alone_names_the_king_and_is_not_passed_over() -> None:
+    visits = [
+        e for e in code_text("استقبل خادم الحرمين الشريفين الرئيس الأمريكي باراك أوباما في الرياض.").events
+    ]
+    assert visits and visits[0].source == "per:barack-obama" and visits[0].target != "per:barack-obama"

@@ -135,7 +135,10 @@ def test_another_meeting_during_the_same_visit_is_its_own_event() -> None:
             "ASSAULT",
             "2015-08-10",
         ),
-        # … while "منذ" with a count is a time ago.
+        # … a clause about the attack itself dates it …
+        ("قتل خمسة جنود عراقيين في الهجوم الذي وقع أمس في الأنبار.", "ASSAULT", "2015-08-09"),
+        # … and "منذ" before a day, or with a count, is a point in time.
+        ("اعتقلت الشرطة منذ الأحد الماضي عشرة أشخاص.", "COERCE", "2015-08-09"),
         ("وصل الوفد منذ ثلاثة أيام إلى بغداد والتقى رئيس الوزراء العراقي.", "CONSULT", "2015-08-07"),
     ],
 )

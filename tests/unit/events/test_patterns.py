@@ -82,6 +82,9 @@ def test_needs_word_is_required() -> None:
         ("أفرجت السلطات عن الصحفي المعتقل", "release"),
         ("أطلقت الشرطة سراح المعتقلين", "release-set-free"),
         ("جمدت الحكومة أموال الرئيس السابق", "sanction-freeze"),
+        ("قررت الحكومة الأمريكية تجميد أموال حزب الله", "sanction-freeze-noun"),
+        ("ألقت قوات الأمن العراقية القبض على المتهم", "arrest-seize"),
+        ("أفرجت السلطات الإيرانية اليوم عن الصحفي", "release"),
         ("وقعت المملكة مع ناميبيا على بروتوكول للتعاون", "agree-sign"),
         # Identity words alone do not cancel a request: only a source asking for anonymity does.
         ("طالبت حركة حماس بالكشف عن هويته ومحاسبة إسرائيل", "request-demand"),
@@ -98,6 +101,8 @@ def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
         # A source asking for anonymity makes no request.
         ("وقال المصدر الذي طلب عدم ذكر اسمه إن الوفد وصل", "request-demand"),
         ("قال مسؤول طلب عدم الكشف عن هويته إن المحادثات توقفت", "request-demand"),
+        ("قال مسؤول أمريكي طلب عدم كشف هويته إن المحادثات توقفت", "request-demand"),
+        ("قال مصدر طلب ألا يذكر اسمه إن الوفد وصل", "request-demand"),
         # "ألقى" gives a speech or the blame unless القبض follows; "وقع" also means "happened".
         ("وألقى الوزير كلمة أمام الطلاب", "arrest-seize"),
         ("ألقى الوزير باللوم على الحكومة", "arrest-seize"),

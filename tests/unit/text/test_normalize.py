@@ -57,6 +57,11 @@ def test_sentences_survive_quotes_and_abbreviations() -> None:
     ]
 
 
+def test_acronyms_and_web_names_are_not_split() -> None:
+    for text in ["وقال الوزير لقناة بي.بي.سي إن الجيش قصف المواقع.", "وقال للجزيرة.نت إن الوضع صعب."]:
+        assert len(sentences(text)) == 1
+
+
 def test_a_full_stop_glued_to_the_next_word_still_ends_a_sentence() -> None:
     text = (
         "وقع الهجوم قرب الحدود مع الأردن.وفي الشهر الماضي شنت القوات هجوما. قال د.محمد إن النسبة 3.5 بالمئة."
