@@ -330,6 +330,8 @@ def test_a_group_noun_of_a_named_organisation_is_the_organisation(
         ("قام الجيش السوري بقصف مواقع المعارضة في حلب.", "org:sy-army", "agt:opp:unk:opposition"),
         ("وردت القوات التركية بقصف مواقع تنظيم داعش.", "org:tr-army", "org:isis"),
         ("شنت الطائرات الإسرائيلية غارات على مواقع لحركة حماس في غزة.", "agt:mil:isr:aircraft", "org:hamas"),
+        # "كثّف/صعّد … قصفه/هجماته": an attack noun with its possessor's pronoun.
+        ("صعد الجيش التركي هجماته على مواقع حزب العمال الكردستاني.", "org:tr-army", "org:pkk"),
     ],
 )
 def test_an_attack_noun_after_a_carrying_out_verb(text: str, source: str, target: str) -> None:
