@@ -521,6 +521,10 @@ def find_entities(
     i = 0
     while i < len(toks):
         title = _match_title(kb, toks, i, text)
+        if title is not None:
+            whole = _match_name(kb, toks, i, text, evidence)
+            if whole is not None and whole[0] > title[0] and any(c.kind == "PER" for c in whole[1]):
+                title = None  # "الملك سلمان": a person the knowledge files name with the title
         if title is None and last_role is not None and toks[i].norm in _COUNTERPART:
             title = (1, *last_role)  # "نظيره الأميركي": the counterpart holds the same office
         if title is not None:

@@ -409,3 +409,15 @@ def test_the_kingdom_is_the_kingdom_the_article_names_most(text: str, meant: str
     found = find_entities(text, load(), "2015-08-10")
     kingdom = next((m.entity for m in found.mentions if m.text == "المملكة"), None)
     assert kingdom == meant
+
+
+def test_a_person_named_with_a_title_in_the_knowledge_files_is_that_person() -> None:
+    coded = code_text(
+        "تلقى الملك سلمان اتصالا هاتفيا من الرئيس الفرنسي فرانسوا هولاند جدد خلاله التعازي.", "2015-08-10"
+    )
+    assert [(m.text, m.entity) for m in coded.analysis.mentions if m.type == "PER"] == [
+        ("الملك سلمان", "per:salman-bin-abdulaziz"),
+        ("فرانسوا هولاند", "per:francois-hollande"),
+    ]
+    (call,) = [e for e in coded.events if e.plover == "CONSULT"]
+    assert (call.source, call.target) == ("per:francois-hollande", "per:salman-bin-abdulaziz")
