@@ -345,7 +345,7 @@ def _pair(d: Draft) -> tuple[str, ...]:
 def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
     """An article that names the same interaction twice ("تلقى اتصالاً …", later "بحث الوزيران") reports
     one event: later restatements with the same type and actors and no other date are dropped, lending
-    the first their mode if it had none."""
+    the first their mode, date and place where it had none."""
     out: list[Draft] = []
     for d in drafts:
         same = next(
@@ -362,8 +362,15 @@ def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
         )
         if same is None:
             out.append(d)
-        elif out[same].match.pattern.mode is None and d.match.pattern.mode is not None:
+            continue
+        if out[same].match.pattern.mode is None and d.match.pattern.mode is not None:
             out[same] = replace(out[same], match=d.match)
+        first_date = out[same].date
+        if (first_date is None or not first_date.value) and d.date is not None and d.date.value:
+            # A headline names the event, the lead dates it ("… يستقبل …" then "استقبل … أمس").
+            out[same] = replace(out[same], date=d.date)
+        if out[same].place is None and d.place is not None:
+            out[same] = replace(out[same], place=d.place)
     return out
 
 

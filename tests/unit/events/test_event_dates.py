@@ -156,3 +156,12 @@ def test_the_two_presidents_are_the_sides_of_the_call_not_of_the_strike_before_i
     pair = ("per:recep-tayyip-erdogan", "per:barack-obama")
     assert (found["CONSULT"].source, found["CONSULT"].target) == pair
     assert (found["AGREE"].source, found["AGREE"].target) == pair
+
+
+def test_a_headline_event_takes_the_date_and_place_its_lead_gives() -> None:
+    text = (
+        "أردوغان يستقبل السوداني\n"
+        "استقبل الرئيس التركي رجب طيب أردوغان أمس في أنقرة رئيس الوزراء العراقي محمد شياع السوداني."
+    )
+    (visit,) = [e for e in code_text(text, "2024-03-15").events if e.plover == "CONSULT"]
+    assert (visit.date, visit.place) == ("2024-03-14", "Ankara")
