@@ -18,14 +18,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from hadath.events.actors import ActorRef, actor_words, actors_in, pick_roles, placed_in
+from hadath.events.actors import RELATIVES, ActorRef, actor_words, actors_in, pick_roles, placed_in
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
-from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
+from hadath.text.normalize import Token, normalize, strip_clitics, tokenize, without_conjunction
 
 REQUIRES = ("analysis",)
 PROVIDES = ("event_mention",)
@@ -165,7 +165,7 @@ def code_article(
                 analysis.dates,
                 text,
                 _clause(toks, match.start, span.start),
-                _others(sent, toks, match.start, span.start),
+                _others(sent, toks, triggers, match.start, span.start),
             )
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
@@ -187,7 +187,7 @@ def code_article(
                 analysis.dates,
                 text,
                 _clause(toks, found.start, span.start),
-                _others(sent, toks, found.start, span.start),
+                _others(sent, toks, triggers, found.start, span.start),
             )
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
@@ -384,9 +384,7 @@ def _restates(d: Draft, lead: Draft) -> bool:
     if d.source and d.target and not {d.source.entity, d.target.entity} <= sides:
         return False
     nouns = actor_words().talk_nouns
-    norms = [
-        t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm for t in tokenize(d.sentence)
-    ]
+    norms = [without_conjunction(t.norm) for t in tokenize(d.sentence)]
     return any(a in ("خلال", "في") and b in nouns for a, b in itertools.pairwise(norms))
 
 
@@ -418,7 +416,7 @@ def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
             continue
         said = any(
             v in words or (v.endswith("ت") and v[:-1] in words)
-            for v in (_bare(u.norm) for u in toks[max(0, i - 8) : i])
+            for v in (without_conjunction(u.norm) for u in toks[max(0, i - 8) : i])
         )
         if said:
             split = i
@@ -440,26 +438,23 @@ def _since(text: str, d: DateMention) -> bool:
     return bool(words) and normalize(words[-1]) == _SINCE and not normalize(d.text).startswith(_SINCE)
 
 
-def _bare(norm: str) -> str:
-    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
-
-
-_RELATIVE = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
 _SINCE = normalize("منذ")
 # Kinds whose nouns ("الهجوم", "الاحتجاجات", "الاجتماع") a relative clause may date.
 _DEED_KINDS = ("ASSAULT", "PROTEST", "CONSULT")
 
 
-def _others(sent: str, toks: list[Token], trigger: int, offset: int) -> list[tuple[int, int]]:
+def _others(
+    sent: str, toks: list[Token], triggers: list[Match], trigger: int, offset: int
+) -> list[tuple[int, int]]:
     """Relative clauses the trigger is not in, up to the next comma or the sentence end (article offsets):
     "التقى الوزير السفير الذي وصل أمس" — yesterday is the arrival, not the meeting. A clause about an event
     noun ("في الهجوم الذي وقع أمس") dates that event, which is the one coded, and is kept."""
     out: list[tuple[int, int]] = []
-    deeds = {k for m in find_triggers(toks) if m.nominal for k in range(m.start, m.end)}
+    deeds = {k for m in triggers if m.nominal for k in range(m.start, m.end)}
     k = trigger + 1
     while k < len(toks):
         deed = k - 1 in deeds or any(event_word_at(toks, k - 1, kind) for kind in _DEED_KINDS)
-        if _bare(toks[k].norm) in _RELATIVE and not deed:
+        if without_conjunction(toks[k].norm) in RELATIVES and not deed:
             end = next(
                 (
                     j - 1

@@ -32,7 +32,7 @@ from hadath.events.patterns import Match, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
 from hadath.models import Analysis
-from hadath.text.normalize import Token, normalize, strip_clitics, tokenize
+from hadath.text.normalize import Token, normalize, strip_clitics, tokenize, without_conjunction
 
 ACTOR_WORDS_FILE = "data/events/actor_words.yaml"
 
@@ -567,7 +567,7 @@ def pick_roles(
     return subject, obj
 
 
-_RELATIVES = frozenset(
+RELATIVES = frozenset(
     normalize(w)
     for w in ("الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان", "اللتين", "اللواتي", "اللاتي")
 )
@@ -584,7 +584,7 @@ def _outside_asides(
     trig = offset + toks[match.start].start
     asides: list[tuple[int, int]] = []
     for k in range(1, len(toks)):
-        if toks[k].norm not in _RELATIVES or not any(
+        if toks[k].norm not in RELATIVES or not any(
             c in "،," for c in text[offset + toks[k - 1].end : offset + toks[k].start]
         ):
             continue
@@ -679,7 +679,7 @@ def _violence_roles(
     p = match.pattern
     words = actor_words()
     trig_start, trig_end, actors, before, after = _around(match, toks, offset, refs)
-    head = _bare(toks[match.start].norm)
+    head = without_conjunction(toks[match.start].norm)
     sides = _between(match, toks, offset, after, text)
     if sides is not None:
         return sides  # "اشتباكات بين الجيش ومسلحين": the two sides of a clash
@@ -741,7 +741,10 @@ def _violence_roles(
     if source is None:
         source = _after_marker(match, toks, offset, actors, words.agent_markers)
     # "اشتبك متظاهرون مع الجيش": a clash verb before a protest noun gives it its other side too.
-    clash = any(_bare(t.norm) in words.clash_words for t in toks[max(0, match.start - 3) : match.start + 1])
+    clash = any(
+        without_conjunction(t.norm) in words.clash_words
+        for t in toks[max(0, match.start - 3) : match.start + 1]
+    )
     markers = words.target_markers | words.clash_partner_markers if clash else words.target_markers
     marked = _after_marker(match, toks, offset, actors, markers)
     if target is None and marked is not None and marked is not source:
@@ -762,7 +765,7 @@ def _between(
     الرئيسين …"), the first taken as the source."""
     words = actor_words()
     talks = match.nominal and match.pattern.plover in _TWO_SIDED
-    if not talks and _bare(toks[match.start].norm) not in words.clash_words:
+    if not talks and without_conjunction(toks[match.start].norm) not in words.clash_words:
         return None
     j = next((k for k in range(match.end, min(match.end + 3, len(toks))) if toks[k].norm == "بين"), None)
     if j is None:
@@ -800,7 +803,7 @@ def _in_phrase(ref: ActorRef, toks: list[Token], offset: int) -> bool:
         return False
     if i > 0 and toks[i - 1].norm in actor_words().prepositions:
         return True
-    norm = _bare(toks[i].norm)
+    norm = without_conjunction(toks[i].norm)
     if norm.startswith("لل"):
         return True
     prefixes = load().prefixes
@@ -812,10 +815,6 @@ def _is_plural_verb(norm: str) -> bool:
     if len(norm) < 4:
         return False
     return norm.endswith("وا") or norm.endswith("ا") or (norm[:1] in ("ي", "ت") and norm.endswith("ون"))
-
-
-def _bare(norm: str) -> str:
-    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
 def _index_at(toks: list[Token], offset: int, char: int) -> int:
@@ -830,7 +829,7 @@ def _counted(ref: ActorRef, toks: list[Token], offset: int) -> bool:
     for back in (1, 2):
         if i - back < 0:
             return False
-        norm = _bare(toks[i - back].norm)
+        norm = without_conjunction(toks[i - back].norm)
         if norm.isdigit() or norm in words.count_words:
             return True
         if norm not in words.partitive:
@@ -904,7 +903,9 @@ def _subject_of_verb_before(
     """The subject of one of ``verbs`` standing up to 8 tokens before a noun trigger: the actor between
     them (VSO) or the one right before the verb (SVO)."""
     lo = max(0, match.start - 8)
-    verb = next((i for i in range(match.start - 1, lo - 1, -1) if _bare(toks[i].norm) in verbs), None)
+    verb = next(
+        (i for i in range(match.start - 1, lo - 1, -1) if without_conjunction(toks[i].norm) in verbs), None
+    )
     if verb is None:
         return None
     verb_end, trig_start = offset + toks[verb].end, offset + toks[match.start].start

@@ -415,13 +415,15 @@ def _bare_reference(kb: Knowledge, tok: Token, evidence: Counter[str], text: str
     """The country a word like "المملكة" stands for: the one of its candidates the article names most,
     by name, capital or nisba; None when none is named or two tie (``bare_references.tsv``), in a list
     ("وهي: المملكة، الإمارات، الكويت"), or where another "المملكة …" (the United Kingdom) is named."""
-    forms = strip_clitics(tok.norm)
-    cands = next((kb.bare[f] for f in forms if f in kb.bare), None)
-    if not cands or any(
-        c in "،,:" for c in text[tok.end : tok.end + 2] + text[max(0, tok.start - 2) : tok.start]
+    word = next((f for f in strip_clitics(tok.norm) if f in kb.bare), None)
+    cands = kb.bare[word] if word else ()
+    if (
+        not word
+        or not cands
+        or any(c in "،,:" for c in text[tok.end : tok.end + 2] + text[max(0, tok.start - 2) : tok.start])
     ):
         return None
-    if any(evidence[c] for c in _OTHER_KINGDOMS if c not in cands):
+    if any(evidence[c] for c in _kingdoms(kb, word) if c not in cands):
         return None
     counts = sorted(((evidence[c], c) for c in cands), reverse=True)
     if counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
@@ -429,8 +431,16 @@ def _bare_reference(kb: Knowledge, tok: Token, evidence: Counter[str], text: str
     return kb.records.get(f"loc:{counts[0][1].lower()}")
 
 
-# Kingdoms called "المملكة …" whose mention makes a bare "المملكة" unsafe to resolve.
-_OTHER_KINGDOMS = ("GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA")
+def _kingdoms(kb: Knowledge, word: str) -> set[str]:
+    """Countries the knowledge files name "<word> …" ("المملكة المتحدة"): naming any that is not a
+    candidate makes a bare "المملكة" unsafe to resolve."""
+    return {
+        c.country or ""
+        for key_, cands in kb.names.items()
+        if len(key_) > 1 and key_[0] == word
+        for c in cands
+        if c.place_kind == "country"
+    }
 
 
 def _country_evidence(kb: Knowledge, toks: list[Token]) -> Counter[str]:

@@ -150,6 +150,11 @@ def strip_clitics(norm: str) -> list[str]:
     return out
 
 
+def without_conjunction(norm: str) -> str:
+    """A normalised token without a leading و/ف conjunction, when a word of three letters remains."""
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+
+
 def strip_suffix(norm: str) -> str:
     """Drop one pronoun suffix when a stem of at least three letters remains (for verb matching)."""
     for suf in _ENCLITICS:
