@@ -239,9 +239,14 @@ def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = N
 
 def _is_stop(tok: Token) -> bool:
     """A word that ends a name; the given name "علي" is not the preposition "على" it normalises to."""
-    if tok.norm == "علي" and tok.text.endswith("ي"):
+    return _is_stop_word(tok.text, tok.norm)
+
+
+def _is_stop_word(word: str, norm: str | None = None) -> bool:
+    norm = normalize(word) if norm is None else norm
+    if norm == "علي" and word.endswith("ي"):
         return False
-    return tok.norm in _STOP
+    return norm in _STOP
 
 
 def _starts_other(kb: Knowledge, toks: list[Token], j: int, text: str) -> bool:
@@ -914,9 +919,7 @@ def _model_names(
                     j -= 1  # "صالح بن عبدالعزيز آل": the tagger stopped before the family name
                 while j - i > 1 and normalize(text[slice(*sent[i])]) in _STOP:
                     i += 1  # "محافظ طبرجل": a title the knowledge files do not list
-                while j - i > 1 and _is_stop(
-                    Token(0, 0, text[slice(*sent[j - 1])], normalize(text[slice(*sent[j - 1])]))
-                ):
+                while j - i > 1 and _is_stop_word(text[slice(*sent[j - 1])]):
                     j -= 1  # "محمد على هامش …": the tagger ran on into a preposition
             start, end = sent[i][0], sent[j - 1][1]
             start = _without_proclitic(text, start, end, seen, kind)
