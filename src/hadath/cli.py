@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from hadath import pipeline, serve
 from hadath.engine import Engine, EngineError
-from hadath.store import Store
+from hadath.store import Store, StoreError
 
 DEFAULT_DB = "hadath.db"
 
@@ -51,7 +51,7 @@ def run(inputs: tuple[str, ...], db: str, all_events: bool, workers: int, schedu
     Reads .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom feeds and zip/gzip/tar archives of them.
     """
     engine = Engine(workers=workers, scheduler=scheduler)
-    with Store(db) as store:
+    with _open(db) as store:
         bar = tqdm(desc="hadath", unit="input", file=sys.stderr, disable=None, leave=False)
         try:
             summary = pipeline.run(inputs, store, progress=lambda _source: bar.update(1), engine=engine)
@@ -74,7 +74,7 @@ def fetch(targets: tuple[str, ...], db: str, allow_private: bool, timeout: float
     """Fetch pages and RSS/Atom feeds over HTTP (robots.txt respected) into the database."""
     from hadath.ingest.fetch import fetch as fetch_targets
 
-    with Store(db) as store:
+    with _open(db) as store:
         bar = tqdm(desc="hadath", unit="page", file=sys.stderr, disable=None, leave=False)
         items = fetch_targets(targets, allow_private=allow_private, timeout=timeout)
         summary = pipeline.run_items(items, store, progress=lambda _source: bar.update(1))
@@ -91,7 +91,7 @@ def fetch(targets: tuple[str, ...], db: str, allow_private: bool, timeout: float
 def export(db: str, fmt: str, output: str | None) -> None:
     """Write every record (articles, events, entities, rejected) in the export contract."""
     _require(db)
-    with Store(db) as store:
+    with _open(db, readonly=True) as store:
         if output is None:
             n = serve.write_jsonl(store, sys.stdout) if fmt == "jsonl" else serve.write_csv(store, sys.stdout)
         else:
@@ -106,7 +106,7 @@ def export(db: str, fmt: str, output: str | None) -> None:
 def events(db: str, all_events: bool) -> None:
     """List events: date, type/mode, actors, sources, title, id."""
     _require(db)
-    with Store(db) as store:
+    with _open(db, readonly=True) as store:
         click.echo(serve.timeline(store, main_only=not all_events), nl=False)
 
 
@@ -116,7 +116,7 @@ def events(db: str, all_events: bool) -> None:
 def show(record_id: str, db: str) -> None:
     """Show one event, article or entity by id as JSON."""
     _require(db)
-    with Store(db) as store:
+    with _open(db, readonly=True) as store:
         text = serve.show(store, record_id)
     if text is None:
         raise click.UsageError(f"no record with id {record_id!r}; list ids with `hadath events --db {db}`")
@@ -157,6 +157,14 @@ def _require(db: str) -> None:
         raise click.UsageError(f"database {db} not found; create it with `hadath run INPUT... --db {db}`")
 
 
+def _open(db: str, *, readonly: bool = False) -> Store:
+    """The database, or a clean error when it cannot be opened (not SQLite, not hadath's, locked)."""
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from e
+
+
 @main.command("serve")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -179,7 +187,7 @@ def serve_command(db: str, host: str, port: int, token: str | None) -> None:
         raise click.UsageError(
             f"{e}; generate one with `python -c 'import secrets; print(secrets.token_urlsafe())'`"
         ) from e
-    with Store(db) as store:
+    with _open(db) as store:
         # Built (or caught up) before the first search asks, which on a large database takes a while.
         indexed = store.sync_search()
     if indexed:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,18 @@ def test_tag_conll_appends_one_bio_tag_per_token_and_keeps_sentence_breaks(tmp_p
     assert tags["قال"] == "O"
     kinds = {"O"} | {f"{edge}-{kind}" for edge in "BI" for kind in ("PERS", "LOC", "ORG", "MISC")}
     assert set(tags.values()) <= kinds
+
+
+def test_a_file_that_is_not_a_hadath_database_gets_a_clear_error(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE notes (body TEXT)")
+    result = CliRunner().invoke(main, ["events", "--db", str(other)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "Error:" in result.output
+
+
+def test_reading_commands_leave_the_database_untouched(first_run: str, db: Path) -> None:
+    before = db.read_bytes()
+    assert CliRunner().invoke(main, ["events", "--db", str(db)]).exit_code == 0
+    assert export(db) and db.read_bytes() == before

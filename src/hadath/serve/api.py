@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from hadath import pipeline, serve
 from hadath.serve import views, web
 from hadath.serve.security import MAX_BODY_BYTES, LimitRequests, SecurityHeaders
-from hadath.store import EventQuery, Store
+from hadath.store import EventQuery, Store, StoreError
 from hadath.store.records import public
 
 MIN_TOKEN_CHARS = 16
@@ -396,6 +396,13 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         if _wants_json(request):
             return JSONResponse({"detail": detail}, status_code=503)
         return web.error_page(request, 503, detail)
+
+    @app.exception_handler(StoreError)
+    async def unopenable(request: Request, exc: StoreError) -> Response:
+        # The file went missing, was replaced by something else, or is locked while it needs updating.
+        if _wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return web.error_page(request, 503, str(exc))
 
     def limit_for(request_path: str) -> int:
         return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict
@@ -19,7 +20,7 @@ from hadath.store import search
 from hadath.store.queries import EventQuery, where
 from hadath.store.records import article_record, entity_record, event_record, mention_from_json
 
-__all__ = ["EventQuery", "Store"]
+__all__ = ["EventQuery", "Store", "StoreError"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,27 @@ CREATE TABLE IF NOT EXISTS event_articles (event TEXT NOT NULL, article TEXT NOT
 CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles(article);
 """
 
+# Each table and index of the schema, by name, with the statement that creates it.
+_OBJECTS = {
+    m.group(2): m.group(0) for m in re.finditer(r"CREATE (TABLE|INDEX) IF NOT EXISTS (\w+)[^;]*", _SCHEMA)
+}
+# Tables every hadath database has had; a file without them is not one.
+_CORE = ("articles", "mentions", "entities", "events")
+
+# Which articles report each event, read from the event records: what ``event_articles`` holds, for a
+# database written before that table existed and opened where it cannot be added.
+_EVENT_ARTICLES_VIEW = (
+    "CREATE TEMP VIEW event_articles AS SELECT events.id AS event, j.value AS article"
+    " FROM events, json_each(events.record, '$.articles') j"
+)
+
+# Errors that mean the file (or its folder, where SQLite writes its journal) cannot be written.
+_READ_ONLY_CODES = frozenset({sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM})
+
+
+class StoreError(Exception):
+    """A database that cannot be opened: missing, not a hadath database, locked, or unreadable."""
+
 
 class Store:
     """A hadath database file."""
@@ -56,14 +78,86 @@ class Store:
     # (PRAGMA data_version, total_changes) when the search index was last synced on this connection.
     _search_seen: tuple[int, int] | None = None
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (or, unless ``readonly``, create) the database at ``path``.
+
+        Only a writable database is brought up to the current schema. One that cannot be written (a
+        read-only file or folder) and needs it is read as it is, more slowly where it lacks an index, and
+        ``readonly`` becomes true; writing to it fails with :class:`sqlite3.OperationalError`.
+        ``readonly=True`` never writes, nor creates the file.
+
+        Raises:
+            StoreError: the file is missing (``readonly``), is not a hadath database, or is locked.
+        """
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path)
+        self.readonly = readonly
+        if readonly and not self.path.is_file():
+            raise StoreError(f"database {self.path} not found")
+        try:
+            if readonly:
+                # A URI, so SQLite neither creates the file nor writes; as_uri escapes "?" and "#".
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            else:
+                self.db = sqlite3.connect(self.path)
+        except sqlite3.Error as e:
+            raise StoreError(_explain(self.path, e)) from e
+        try:
+            self._prepare()
+        except sqlite3.Error as e:
+            self.db.close()
+            raise StoreError(_explain(self.path, e)) from e
+        except StoreError:
+            self.db.close()
+            raise
+
+    def _prepare(self) -> None:
+        """Bring a writable database up to the current schema; let a read-only one be read as it is."""
+        present = {
+            r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")
+        }
+        missing = [name for name in _OBJECTS if name not in present]
+        stale = not missing and self._unindexed_events()
+        versioned = (
+            "meta" in present
+            and self.db.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
+        )
+        if not self.readonly and (missing or stale or not versioned):
+            try:
+                self._migrate()
+                return
+            except sqlite3.OperationalError as e:
+                self.db.rollback()
+                if (e.sqlite_errorcode or 0) & 0xFF not in _READ_ONLY_CODES:
+                    raise
+                log.warning("%s cannot be written (%s): opened for reading only", self.path, e)
+                self.readonly = True
+        absent = [t for t in _CORE if t not in present]
+        if absent:
+            raise StoreError(
+                f"{self.path} is not a hadath database (no {', '.join(absent)} table); "
+                "create one with `hadath run INPUT... --db FILE`"
+            )
+        # Tables newer than this file are stood in for on this connection only (TEMP objects live outside
+        # the file): empty, except event_articles, which is read from the event records.
+        for name, statement in _OBJECTS.items():
+            if statement.startswith("CREATE TABLE") and name not in present and name != "event_articles":
+                self.db.execute(statement.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+        if "event_articles" not in present or self._unindexed_events():
+            log.info("%s has no event index: events are found by article from their records", self.path)
+            self.db.execute(_EVENT_ARTICLES_VIEW)
+
+    def _unindexed_events(self) -> bool:
+        """True when there are events but no ``event_articles`` rows: written before that table existed."""
+        return bool(
+            self.db.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM main.event_articles) AND EXISTS (SELECT 1 FROM events)"
+            ).fetchone()[0]
+        )
+
+    def _migrate(self) -> None:
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        if self.db.execute(
-            "SELECT NOT EXISTS (SELECT 1 FROM event_articles) AND EXISTS (SELECT 1 FROM events)"
-        ).fetchone()[0]:
+        if self._unindexed_events():
             # A database written before the table existed: filled once from the event records.
             self.db.execute(
                 "INSERT INTO event_articles SELECT events.id, j.value"
@@ -303,7 +397,7 @@ class Store:
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of the events ``query`` selects, by date (undated last), and how many there are."""
         if query.text is not None:
-            self.sync_search()
+            self._require_search_index()
         clause, params = where(query)
         total = int(self.db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
         order = "date IS NULL, date DESC, id" if newest_first else "date IS NULL, date, id"
@@ -412,6 +506,8 @@ class Store:
 
     def sync_search(self) -> int:
         """Create or update the full-text index if the records changed; how many documents it indexed."""
+        if self.readonly:
+            return 0  # it cannot be written: search what is indexed, if anything
         seen = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes)
         if seen == self._search_seen:
             return 0
@@ -428,5 +524,29 @@ class Store:
         self, query: str, *, kinds: list[str] | None = None, limit: int = 50, offset: int = 0
     ) -> tuple[list[search.Hit], int]:
         """Articles, events and entities matching every word of ``query`` (see :mod:`hadath.store.search`)."""
-        self.sync_search()
+        self._require_search_index()
         return search.search(self.db, query, kinds, limit, offset)
+
+    def _require_search_index(self) -> None:
+        """Sync the full-text index; raise :class:`sqlite3.OperationalError` saying why if there is none."""
+        self.sync_search()
+        if self._search_seen is None and not self._has_table("search_fts"):
+            raise sqlite3.OperationalError(
+                f"{self.path} has no search index and it cannot be built now (the file is read-only or"
+                " locked): open it once where it can be written, e.g. with `hadath serve`"
+            )
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def _explain(path: Path, e: sqlite3.Error) -> str:
+    """What went wrong opening ``path``, and what to try."""
+    code = (e.sqlite_errorcode or 0) & 0xFF
+    if code == sqlite3.SQLITE_BUSY:
+        return f"database {path} is locked by another process (a running import?): try again when it ends"
+    if code == sqlite3.SQLITE_NOTADB:
+        return f"{path} is not an SQLite database ({e})"
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return f"cannot open database {path} ({e}): check that its folder exists and that it is readable"
+    return f"cannot open database {path}: {e}"

@@ -118,16 +118,6 @@ _FUTURE_CUES = _words(
 )
 # Words before a date that say it is behind: "منذ", and the past auxiliary ("وكان قاوم في أكتوبر").
 _PAST_CUES = _words("منذ كان كانت كانوا")
-# Nouns and names that look like a سـ verb ("سيارة", "سياسة", "سيطرة", "ستين"), and the past verb "سيطر".
-_NOT_FUTURE_STEMS = tuple(
-    sorted(
-        _words(
-            "سياس سيار سياح سياد سياق سياج سياف سياتل سيطر سيد سيره سيرت سيرج سيرغ سيرخ سيري سيما سينا "
-            "سينم سيول سيئول سيله سيلف سيلا سيف سيتي سيمون سيبي ستين ستون ستار ستري ستان ستيف ستيو ستوك "
-            "ستود ستيش ستاد ستال ستراسب"
-        )
-    )
-)
 # Words that open another clause: a cue before them belongs to that clause, not to the date
 # ("سيزور باريس بعد القمة التي عقدت في 5 يوليو"). "بعد"/"قبل" right before the date are the date's own.
 _CLAUSE_OPENERS = _words(
@@ -186,6 +176,7 @@ class _Lexicon:
     numbers: _Phrases[int]
     units: _Phrases[tuple[str, int | None]]  # (unit, implied count)
     vague: _Phrases[int]  # -1 past, +1 next: times that cannot be placed ("مؤخراً", "قريباً")
+    not_future: tuple[str, ...]  # beginnings of nouns and names shaped like a سـ verb ("سيار", "ستين")
     rules: Mapping[str, frozenset[str]]  # token -> names of the rules that may start with it
 
 
@@ -223,6 +214,7 @@ def _lexicon() -> _Lexicon:
         (r["word"], (r["unit"], int(r["count"]) if r["count"] else None)) for r in _rows("units.tsv")
     )
     vague = _Phrases.build((r["word"], _DIRECTIONS[r["direction"]]) for r in _rows("vague.tsv"))
+    not_future = tuple(sorted({normalize(r["word"]) for r in _rows("not_future_verbs.tsv")}))
     # Which rules can start at which word, so that each position only tries the rules that can match.
     starters: dict[str, Iterable[str]] = {
         "chain": {*weekdays.lengths, *relative.lengths, *_TIME_OF_DAY, _DAY_NOUN},
@@ -239,7 +231,9 @@ def _lexicon() -> _Lexicon:
         for word in words:
             rules.setdefault(word, set()).add(rule)
     frozen = {word: frozenset(names) for word, names in rules.items()}
-    return _Lexicon(months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, vague, frozen)
+    return _Lexicon(
+        months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, vague, not_future, frozen
+    )
 
 
 # --- calendar arithmetic -------------------------------------------------------------------------------
@@ -400,9 +394,10 @@ def _is_num(t: str) -> bool:
     return t.isascii() and t.isdigit()
 
 
-def _is_future_verb(form: str) -> bool:
-    """A verb with the future prefix سـ, by shape: "سيزور", "ستعقد" (not "سيارة", "سيطرت", "ستين")."""
-    return len(form) >= 4 and form[0] == "س" and form[1] in "يت" and not form.startswith(_NOT_FUTURE_STEMS)
+def _is_future_verb(form: str, not_future: tuple[str, ...]) -> bool:
+    """A verb with the future prefix سـ, by shape: "سيزور", "ستعقد" — unless ``form`` begins like one of
+    the nouns and names of ``not_future_verbs.tsv`` ("سيارة", "سيطرت", "ستين")."""
+    return len(form) >= 4 and form[0] == "س" and form[1] in "يت" and not form.startswith(not_future)
 
 
 def _variants(tok: str) -> list[tuple[str, int]]:
@@ -497,7 +492,7 @@ class _Parser:
             for form, _ in _variants(t):
                 if form in _PAST_CUES:
                     return -1
-                if form in _FUTURE_CUES or _is_future_verb(form):
+                if form in _FUTURE_CUES or _is_future_verb(form, self.lex.not_future):
                     return 1
                 if form in _CLAUSE_OPENERS or (form in _EVENT_LINKS and k < j - 1):
                     return 0
