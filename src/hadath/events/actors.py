@@ -266,11 +266,18 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
 def _owned_by_next(text: str, noun: ActorRef, org: ActorRef) -> bool:
     """Whether ``org`` is whose the group ``noun`` is: after "من", or right after a noun in construct
     ("قوات التحالف", "مسلحو حماس"); a plural in -ون/-ين is no construct ("هاجم مسلحون الجيش": the army is
-    the object)."""
+    the object). Nor is a noun with the article or an adjective ("طالبت الحكومة اليمنية مجلس الأمن": the
+    council is the object): the first term of a construct takes neither."""
     gap = normalize(text[noun.end : org.start]).strip(" ،,")
     if gap == "من":
         return True
-    return gap == "" and not normalize(text[noun.start : noun.end]).endswith(("ون", "ين", "ان"))
+    words = normalize(text[noun.start : noun.end]).split()
+    return (
+        gap == ""
+        and noun.country is None
+        and not without_conjunction(words[0]).startswith(("ال", "لل", "بال", "كال"))
+        and not words[-1].endswith(("ون", "ين", "ان"))
+    )
 
 
 def _groups_named(text: str, refs: list[ActorRef]) -> list[ActorRef]:

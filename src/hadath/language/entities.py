@@ -583,7 +583,9 @@ def find_entities(
                     add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
                     taken.update(range(j, j + n2))
                     j += n2
-                else:
+                elif hit is None or not any(c.kind == "ORG" or c.place_kind == "country" for c in hit[1]):
+                    # A known organisation or country after the title is its object, never the
+                    # holder's name ("طالب الرئيس اليمني مجلس الأمن بالتدخل").
                     n2 = _unknown_name(toks, j, text, kb)
                     rec_short = (
                         _known_without_patronymic(kb, text[toks[j].start : toks[j + n2 - 1].end])

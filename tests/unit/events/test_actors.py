@@ -350,3 +350,29 @@ def test_a_royal_style_alone_names_the_king_and_is_not_passed_over() -> None:
         e for e in code_text("استقبل خادم الحرمين الشريفين الرئيس الأمريكي باراك أوباما في الرياض.").events
     ]
     assert visits and visits[0].source == "per:barack-obama" and visits[0].target != "per:barack-obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        # A noun with the article and a nisba is no construct's first term: the council is the object.
+        (
+            "طالبت الحكومة اليمنية مجلس الأمن بالتدخل لوقف اعتداءات الحوثيين.",
+            "REQUEST",
+            "agt:gov:yem:government",
+            "org:unsc",
+        ),
+        # A known organisation after a title is its object, not the office holder's name.
+        ("طالب الرئيس اليمني مجلس الأمن بالتدخل.", "REQUEST", "per:abdrabbuh-mansur-hadi", "org:unsc"),
+        # Companies take their nisba's country.
+        (
+            "فرضت الولايات المتحدة عقوبات جديدة على شركات إيرانية.",
+            "SANCTION",
+            "loc:usa",
+            "agt:bus:irn:companies",
+        ),
+    ],
+)
+def test_the_object_after_a_definite_subject(text: str, plover: str, source: str, target: str) -> None:
+    events = [e for e in code_text(text, "2015-08-10").events if e.plover == plover]
+    assert events and (events[0].source, events[0].target) == (source, target)
