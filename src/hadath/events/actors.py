@@ -490,12 +490,15 @@ def _noun_at(
 
 
 def _nisba(norm: str, kb: Knowledge) -> str | None:
-    """The country of a nisba adjective, also in the accusative ("فرنسيا", "تركيا" after a noun)."""
+    """The country of a nisba adjective, also in the accusative ("فرنسيا", "تركيا" after a noun) and the
+    dual."""
     for form in strip_clitics(norm):
         if form in kb.adjectives:
             return kb.adjectives[form]
         if form.endswith("يا") and form[:-1] in kb.adjectives:
             return kb.adjectives[form[:-1]]
+        if form.endswith(("يان", "يين")) and form[:-2] in kb.adjectives:
+            return kb.adjectives[form[:-2]]  # the dual: "جنديان تركيان", "شرطيين مصريين"
     return None
 
 
@@ -830,9 +833,12 @@ def _index_at(toks: list[Token], offset: int, char: int) -> int:
 
 
 def _counted(ref: ActorRef, toks: list[Token], offset: int) -> bool:
-    """Whether a number stands before the reference: "20 شخصا", "ثلاثة من عناصر الشرطة"."""
+    """Whether a number stands before the reference ("20 شخصا", "ثلاثة من عناصر الشرطة"), or the group
+    noun is a dual, itself a count ("قتل جنديان": two soldiers were killed)."""
     words = actor_words()
     i = _index_at(toks, offset, ref.start)
+    if ref.entity.startswith("agt:") and without_conjunction(toks[i].norm).endswith("ان"):
+        return True
     for back in (1, 2):
         if i - back < 0:
             return False

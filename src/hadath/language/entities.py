@@ -712,7 +712,8 @@ def _resolve_titles(
             country = first_country.get(role)
         first_country.setdefault(role, country)
         person = next((pid for pid, rc in role_of.items() if rc == (role, country)), None)
-        if person is None and country is not None:
+        if person is None and country is not None and role != "other":
+            # "other" gathers titles many hold at once (الأمير، الشيخ): never one known person's office.
             holders = kb.terms_for(role, country, published)
             if published is not None and len({t.person for t in holders}) == 1:
                 rec = kb.records[holders[0].person]

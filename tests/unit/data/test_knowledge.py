@@ -55,6 +55,7 @@ ROLES = {
     "speaker of parliament",
     "secretary-general",
     "envoy",
+    "ambassador",
     "military commander",
     "group leader",
     "spokesperson",

@@ -376,3 +376,44 @@ def test_a_royal_style_alone_names_the_king_and_is_not_passed_over() -> None:
 def test_the_object_after_a_definite_subject(text: str, plover: str, source: str, target: str) -> None:
     events = [e for e in code_text(text, "2015-08-10").events if e.plover == plover]
     assert events and (events[0].source, events[0].target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        # A dual group noun after "قتل" is counted: they were killed, not killers.
+        (
+            "قتل جنديان تركيان في هجوم شنه مسلحون من حزب العمال الكردستاني.",
+            "ASSAULT",
+            "org:pkk",
+            "agt:mil:tur:soldiers",
+        ),
+        (
+            "وصل رئيس الوزراء العراقي حيدر العبادي إلى طهران في زيارة رسمية.",
+            "CONSULT",
+            "per:haider-alabadi",
+            "loc:irn",
+        ),
+        ("سحبت البحرين سفيرها من طهران احتجاجا على التدخل.", "SANCTION", "loc:bhr", "loc:irn"),
+        # An ambassador is an actor of his country, never a known office holder of it.
+        ("استدعت وزارة الخارجية المصرية السفير التركي.", "ACCUSE", "org:eg-mfa", "role:ambassador:tur"),
+        (
+            "طردت الحكومة الإكوادورية السفير الأمريكي.",
+            "SANCTION",
+            "agt:gov:ecu:government",
+            "role:ambassador:usa",
+        ),
+    ],
+)
+def test_diplomatic_and_claimed_acts(text: str, plover: str, source: str, target: str) -> None:
+    analysis = language.analyse(text_article(text, "2015-07-22"))
+    events = [e for e in code_article(analysis, classifiers={}) if e.plover == plover]
+    assert events and (events[0].source, events[0].target) == (source, target)
+
+
+def test_who_claims_an_attack_is_its_source() -> None:
+    analysis = language.analyse(
+        text_article("أعلنت حركة طالبان مسؤوليتها عن الهجوم على قاعدة في كابل.", "2015-07-22")
+    )
+    attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].source == "org:taliban"

@@ -89,6 +89,13 @@ def test_needs_word_is_required() -> None:
         # Identity words alone do not cancel a request: only a source asking for anonymity does.
         ("طالبت حركة حماس بالكشف عن هويته ومحاسبة إسرائيل", "request-demand"),
         ("طالبت روسيا بعدم نشر الصواريخ قرب حدودها", "request-demand"),
+        ("وصل الرئيس إلى القاهرة في زيارة رسمية", "visit-arrive"),
+        ("وتبنت الحركة التفجير", "assault-claim"),
+        ("أعلن التنظيم مسؤوليته عن الهجوم", "assault-claim"),
+        ("سحبت الحكومة سفيرها من العاصمة", "recall-ambassador"),
+        ("استدعت الوزارة السفير الإيراني", "summon-ambassador"),
+        ("طردت الحكومة السفير", "expel-diplomats"),
+        ("تعهدت الدول المانحة بتقديم مساعدات", "aid-pledge"),
     ],
 )
 def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
@@ -109,6 +116,11 @@ def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
         ("وقع الانفجار على الطريق العام", "agree-sign"),
         # "بحث" with nobody to talk to is to consider or look for.
         ("فيما تبحث الحكومة تنفيذ إجراءات جديدة على الحدود", "discuss"),
+        # Arriving is a visit only when the sentence says so; a claim needs the attack it claims.
+        ("وصل عدد القتلى إلى عشرين", "visit-arrive"),
+        ("أعلنت الحكومة تحمل المسؤولية عن الأزمة", "assault-claim"),
+        # The country's own envoy is recalled, another's summoned.
+        ("استدعت الوزارة سفيرها للتشاور", "summon-ambassador"),
     ],
 )
 def test_trigger_cancelled_by_its_context(sentence: str, pattern_id: str) -> None:
