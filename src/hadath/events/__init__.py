@@ -78,6 +78,7 @@ class Draft:
     context: tuple[str, ...]
     place: str | None
     probability: float | None = None  # the sentence classifier's, for the types it covers
+    said: DateMention | None = None  # when reported speech about the event was made, if it says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,19 +162,17 @@ def code_article(
                 drafts[kept[plover]] = _merged(drafts[kept[plover]], match, source, target)
                 continue
             place = _place(analysis, span.start, span.end, kb)
-            when = _date_for(
-                analysis.dates,
-                text,
-                _clause(toks, match.start, span.start),
-                _others(sent, toks, triggers, match.start, span.start),
-            )
+            clause = _clause(toks, match.start, span.start)
+            others = _others(sent, toks, triggers, match.start, span.start)
+            when = _date_for(analysis.dates, text, clause, others)
             if source is None and target is None and not (plover in _ACTORLESS and (place or when)):
                 continue
             if source is not None and target is not None:
                 previous = (source, target)  # what a later "الطرفان" refers to, warring sides included
             kept[plover] = len(drafts)
             sentence_source = sentence_source or source
-            drafts.append(draft(match, source, target, when, place, probs.get(plover)))
+            said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
+            drafts.append(draft(match, source, target, when, place, probs.get(plover), said))
         for kind, p in probs.items():
             if kind in kept or p < models[kind].add:
                 continue
@@ -183,17 +182,15 @@ def code_article(
             if found is None:
                 continue
             source, target = _distinct(*pick_roles(found, toks, span.start, in_sent, text))
-            when = _date_for(
-                analysis.dates,
-                text,
-                _clause(toks, found.start, span.start),
-                _others(sent, toks, triggers, found.start, span.start),
-            )
+            clause = _clause(toks, found.start, span.start)
+            others = _others(sent, toks, triggers, found.start, span.start)
+            when = _date_for(analysis.dates, text, clause, others)
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
             kept[kind] = len(drafts)
-            drafts.append(draft(found, source, target, when, place, p))
+            said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
+            drafts.append(draft(found, source, target, when, place, p, said))
     drafts = _restatements_merged(drafts)
     main_index = _main_index(drafts)
     if main_index is not None:
@@ -260,6 +257,7 @@ def _draft(
     when: DateMention | None,
     place: str | None,
     probability: float | None,
+    said: DateMention | None = None,
 ) -> Draft:
     """A coded mention before merging, with its PLOVER context read around the trigger."""
     return Draft(
@@ -272,6 +270,7 @@ def _draft(
         context=context_of(toks, match, when, published, HISTORICAL_DAYS),
         place=place,
         probability=probability,
+        said=said,
     )
 
 
@@ -343,35 +342,94 @@ def _pair(d: Draft) -> tuple[str, ...]:
 
 
 def _restatements_merged(drafts: list[Draft]) -> list[Draft]:
-    """An article that names the same interaction twice ("تلقى اتصالاً …", later "بحث الوزيران") reports
-    one event: later restatements with the same type and actors and no other date are dropped, lending
-    the first their mode, date and place where it had none."""
+    """An article that names the same event twice ("تلقى اتصالاً …", later "بحث الوزيران"; "قتل جنديان في
+    هجوم …", later "وقتل في الهجوم …") reports one event: a later mention that restates an earlier one
+    (:func:`_restatement_of`) is dropped, lending the first its mode, date, place and actors where it had
+    none."""
     out: list[Draft] = []
     for d in drafts:
-        same = next(
-            (
-                i
-                for i, o in enumerate(out)
-                if o.match.pattern.plover == d.match.pattern.plover
-                and _pair(o) == _pair(d)
-                and "" not in _pair(d)
-                and (d.date is None or o.date is None or d.date.value == o.date.value)
-                and o.context == d.context
-            ),
-            None,
-        )
+        same = next((i for i, o in enumerate(out) if _restatement_of(d, o)), None)
         if same is None:
             out.append(d)
             continue
-        if out[same].match.pattern.mode is None and d.match.pattern.mode is not None:
-            out[same] = replace(out[same], match=d.match)
-        first_date = out[same].date
-        if (first_date is None or not first_date.value) and d.date is not None and d.date.value:
+        first = out[same]
+        if first.match.pattern.mode is None and d.match.pattern.mode is not None:
+            first = replace(first, match=d.match)
+        if (first.date is None or not first.date.value) and d.date is not None and d.date.value:
             # A headline names the event, the lead dates it ("… يستقبل …" then "استقبل … أمس").
-            out[same] = replace(out[same], date=d.date)
-        if out[same].place is None and d.place is not None:
-            out[same] = replace(out[same], place=d.place)
+            first = replace(first, date=d.date)
+        if first.place is None and d.place is not None:
+            first = replace(first, place=d.place)
+        # An actor fills a missing role; a named one also replaces a group named by a common noun
+        # ("مسلحون" → "داعش").
+        if _better(first.source, d.source) and not _holds(first.target, d.source):
+            first = replace(first, source=d.source)
+        if _better(first.target, d.target) and not _holds(first.source, d.target):
+            first = replace(first, target=d.target)
+        out[same] = first
     return out
+
+
+def _restatement_of(d: Draft, o: Draft) -> bool:
+    """Whether the later mention ``d`` restates ``o``: same type and context, no other date, and either the
+    same two sides, or no side that contradicts ``o``'s (:func:`_compatible`), no other place or mode,
+    and no word that announces another event ("وفي حادث منفصل", "هجوم آخر")."""
+    if o.match.pattern.plover != d.match.pattern.plover or o.context != d.context:
+        return False
+    if not (d.date is None or o.date is None or d.date.value == o.date.value):
+        return False
+    if _pair(o) == _pair(d) and "" not in _pair(d):
+        return True
+    if d.place is not None and o.place is not None and d.place != o.place:
+        return False
+    modes = (o.match.pattern.mode, d.match.pattern.mode)
+    if None not in modes and modes[0] != modes[1]:
+        return False  # a bombing and a shooting, a call and a visit
+    if o.match.pattern.plover in _JOINT and set(_pair(d)) - {""} <= set(_pair(o)):
+        pass  # "بحث الوزيران" after "التقى A B": the sides already named, in either order
+    else:
+        roles = ((o.source, d.source, o.target), (o.target, d.target, o.source))
+        if not all(_compatible(ours, theirs, other) for ours, theirs, other in roles):
+            return False
+        if sum(ours is None and theirs is not None for ours, theirs, _ in roles) == 2:
+            return False  # both sides new: "«داعش» يتبنى تفجيرا" is not "البيشمركة تهاجم داعش"
+    separate = actor_words().separate_markers
+    return not any(without_conjunction(t.norm) in separate for t in tokenize(d.sentence))
+
+
+def _compatible(ours: ActorRef | None, theirs: ActorRef | None, other: ActorRef | None) -> bool:
+    """Whether a restatement's actor ``theirs`` may be the same as ``ours`` in one role: absent, the same
+    entity, a group named by a common noun for a named actor of its kind ("مسلحون" for "تنظيم داعش"; two
+    different groups, "أشخاص" and "جنود", are two), or filling a role left open by an entity not already
+    in the other role."""
+    if theirs is None:
+        return True
+    if ours is None:
+        return not _holds(other, theirs)
+    if ours.entity == theirs.entity:
+        return True
+    return _named(ours) != _named(theirs) and _kin(ours.sector) == _kin(theirs.sector)
+
+
+# Armed groups: CAMEO coders and the knowledge files use the two codes for the same kind of actor.
+_ARMED = frozenset({"INS", "REB"})
+
+
+def _kin(sector: str | None) -> str | None:
+    return "armed" if sector in _ARMED else sector
+
+
+def _better(ours: ActorRef | None, theirs: ActorRef | None) -> bool:
+    return theirs is not None and (ours is None or (_named(theirs) and not _named(ours)))
+
+
+def _named(ref: ActorRef | None) -> bool:
+    """A reference to a named actor, not a group named by a common noun ("مسلحون", "أشخاص")."""
+    return ref is not None and not ref.entity.startswith("agt:")
+
+
+def _holds(ref: ActorRef | None, other: ActorRef | None) -> bool:
+    return ref is not None and other is not None and ref.entity == other.entity
 
 
 def _restates(d: Draft, lead: Draft) -> bool:
@@ -538,14 +596,20 @@ def _main_index(drafts: list[Draft]) -> int | None:
 
 
 def _main_date(drafts: list[Draft], main: int | None, published: str | None) -> tuple[str | None, str | None]:
-    """The lead interaction's date and precision: its own, else the news day (a report with no date of
-    its own tells what happened that day), never the news day for a negated or future one."""
+    """The lead interaction's date and precision: its own, else the day the sentence says it was reported
+    ("قالت الوزارة في بيان اليوم الاثنين إن انفجارا …": closer to the event than the day the page went
+    out), else the news day (a report with no date of its own tells what happened that day); never a
+    report's day for a negated or future one."""
     if main is None:
         return None, None
     d = drafts[main]
     if d.date is not None:
         return (d.date.value, d.date.precision) if d.date.value else (None, None)
-    if published and not d.context:
+    if d.context:
+        return None, None
+    if d.said is not None and d.said.value:
+        return d.said.value, d.said.precision
+    if published:
         return published, "day"
     return None, None
 

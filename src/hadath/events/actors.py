@@ -91,6 +91,7 @@ class ActorWords:
     partitive: frozenset[str]
     talk_nouns: frozenset[str]
     target_heads: frozenset[str]
+    separate_markers: frozenset[str]
 
 
 # The keys that are not lists of single words.
