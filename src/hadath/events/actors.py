@@ -67,6 +67,7 @@ class ActorWords:
     ``data/events/actor_words.yaml``."""
 
     adverbs: frozenset[str]
+    instruments: frozenset[str]
     quantities: frozenset[str]
     locatives: frozenset[str]
     locative_phrases: tuple[tuple[str, ...], ...]
@@ -660,7 +661,13 @@ def _only_adverbs_between(toks: list[Token], offset: int, from_tok: int, to_char
     gap = [t for t in toks[from_tok:] if offset + t.end <= to_char and t.norm not in honorifics]
     if len(gap) > MAX_SUBJECT_GAP:
         return False
-    return all(t.norm in words.adverbs or t.norm in words.quantities or t.norm.isdigit() for t in gap)
+    return all(
+        t.norm in words.adverbs
+        or t.norm in words.quantities
+        or t.norm.isdigit()
+        or (k == 0 and t.norm in words.instruments)
+        for k, t in enumerate(gap)
+    )
 
 
 def _subject(
@@ -749,6 +756,7 @@ def _violence_roles(
             target = subject  # "اغتيل الوزير": the subject is the victim
         else:
             source, target = subject, obj
+    subject = source  # the grammatical subject, if the source is one
     if source is None:
         source = _after_marker(match, toks, offset, actors, words.agent_markers)
     # "اشتبك متظاهرون مع الجيش": a clash verb before a protest noun gives it its other side too.
@@ -761,8 +769,10 @@ def _violence_roles(
     if target is None and marked is not None and marked is not source:
         target = marked
     if target is None and verbal:
-        # Failing all that, the next actor after the verb and its subject is the likeliest object.
-        start = _past(source, trig_end)
+        # Failing all that, the next actor after the verb and its subject is the likeliest object (an
+        # agent named after a marker further on is not the subject: "قتل ثلاثة من الشرطة في هجوم نسب
+        # إلى المتمردين").
+        start = _past(subject, trig_end)
         target = next((r for r in after if r.start >= start and r is not source), None)
     if source is not None and target is not None and source.entity == target.entity:
         target = None

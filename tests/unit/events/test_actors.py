@@ -417,3 +417,24 @@ def test_who_claims_an_attack_is_its_source() -> None:
     )
     attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
     assert attacks and attacks[0].source == "org:taliban"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # The owner of what was fired is the attacker: "قتل رصاص الجيش" (the army's bullets killed).
+        ("قتل رصاص الجيش الإسرائيلي شابا في مخيم جنين.", "org:idf", None),
+        # A group named by a noun and an adjective ("مجموعة إرهابية") is an actor.
+        ("اغتالت مجموعة إرهابية ثلاثة من أفراد الدرك في تيزي وزو.", "agt:ins:unk:terrorist-group", None),
+        # An attack attributed to someone: the attributed group is the source, the killed the target.
+        ("قتل ثلاثة من أفراد الشرطة في هجوم نسب إلى المتمردين.", "agt:reb:unk:rebels", "agt:cop:unk:police"),
+    ],
+)
+def test_attackers_named_by_what_they_fired_or_by_attribution(
+    text: str, source: str, target: str | None
+) -> None:
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].source == source
+    if target is not None:
+        assert attacks[0].target == target
