@@ -21,7 +21,7 @@ import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from importlib import resources
 from typing import Generic, TypeVar
@@ -89,6 +89,8 @@ _YEAR_CONTEXT = _words("في منذ حتى خلال بحلول بين") | _PERIO
 # Words after which an ambiguous month name ("مارس" is also a verb, "نيسان" a car make) is a month.
 _MONTH_CONTEXT = _words("في منذ حتى خلال بحلول قبل بعد إلى") | _PERIODS
 _RANGE_LINKS = _words("و - إلى حتى")
+# What stands between the two dates of a range ("من 5 إلى 9 يونيو", "بين 1 يناير و30 يونيو").
+_RANGE_GAPS = _words("و - – إلى حتى وحتى وإلى")
 _TIME_OF_DAY = _words("صباح مساء ظهيرة فجر عصر ليلة")
 _AGO = {normalize("منذ"): -1, normalize("قبل"): -1, normalize("بعد"): 1}
 _SINCE = normalize("منذ")
@@ -108,6 +110,21 @@ _NUMERIC_SEPARATORS = frozenset({"/", "-", "."})
 _DOUBLE_SEPARATORS = frozenset({"/", "\\", "-", "–", "—", "("})
 _DIRECTIONS = {"past": -1, "current": 0, "next": 1}
 _BEFORE = normalize("قبل")  # "الأسبوع قبل الماضي": the week before last
+# "من نفس العام", "في العام ذاته": the year of the date written before, not of publication.
+_SAME_BEFORE = _words("نفس ذات")
+_SAME_AFTER = _words("نفسه نفسها ذاته ذاتها")
+# "عشية الانتخابات" (on the eve of), "غداة الهجوم" (the day after): a day next to another event's.
+# "بين عشية وضحاها" is "overnight", no date at all.
+_EVE = {normalize("عشية"): -1, normalize("غداة"): 1}
+_OVERNIGHT = _words("ضحاها")
+# How many words of an event's name may stand between "من"/"عشية" and the date of that event
+# ("بعد يوم من هجوم الجمعة", "عشية الانتخابات البرلمانية المقررة الأحد").
+_ANCHOR_SCOPE = 4
+# "عطلة نهاية الأسبوع" is a kind of leave ("العائدون من عطلة نهاية الأسبوع"), not a date.
+_LEAVE = _words("عطلة عطل عطلات إجازة إجازات")
+_DEFINITE = normalize("ال")  # "يوم الـ17": the article written apart from the number
+_SAME_LINKS = _words("من في")
+_SAME = 2  # a direction beyond past/current/next: the year of the previous date in the text
 
 # Words before a date that say it is ahead: future particles and modals ("سوف", "لن", "من المقرر أن",
 # "الزيارة مقررة في"). Verbs with the future prefix سـ are recognised by shape, see _is_future_verb.
@@ -117,7 +134,10 @@ _FUTURE_CUES = _words(
     "نعتزم يعتزمون ينوي تنوي ننوي"
 )
 # Words before a date that say it is behind: "منذ", and the past auxiliary ("وكان قاوم في أكتوبر").
+# The perfect verbs of events in ``past_verbs.tsv`` say it too, but not across "أن"/"إن": what a
+# reporting verb introduces has its own tense ("أعلن أن المؤتمر يعقد في 20 ديسمبر").
 _PAST_CUES = _words("منذ كان كانت كانوا")
+_COMPLEMENTIZERS = _words("أن إن")
 # Words that open another clause: a cue before them belongs to that clause, not to the date
 # ("سيزور باريس بعد القمة التي عقدت في 5 يوليو"). "بعد"/"قبل" right before the date are the date's own.
 _CLAUSE_OPENERS = _words(
@@ -177,6 +197,7 @@ class _Lexicon:
     units: _Phrases[tuple[str, int | None]]  # (unit, implied count)
     vague: _Phrases[int]  # -1 past, +1 next: times that cannot be placed ("مؤخراً", "قريباً")
     not_future: tuple[str, ...]  # beginnings of nouns and names shaped like a سـ verb ("سيار", "ستين")
+    past: frozenset[str]  # perfect verbs of events ("وقعت", "اندلعت"): the clause is about the past
     rules: Mapping[str, frozenset[str]]  # token -> names of the rules that may start with it
 
 
@@ -215,16 +236,18 @@ def _lexicon() -> _Lexicon:
     )
     vague = _Phrases.build((r["word"], _DIRECTIONS[r["direction"]]) for r in _rows("vague.tsv"))
     not_future = tuple(sorted({normalize(r["word"]) for r in _rows("not_future_verbs.tsv")}))
+    past = frozenset(normalize(r["word"]) for r in _rows("past_verbs.tsv"))
     # Which rules can start at which word, so that each position only tries the rules that can match.
     starters: dict[str, Iterable[str]] = {
         "chain": {*weekdays.lengths, *relative.lengths, *_TIME_OF_DAY, _DAY_NOUN},
         "dates": {*months.lengths, *ordinals.lengths},
         "month": {*months.lengths, *hijri.lengths, _MONTH_NOUN, _THE_MONTH, *_THIS},
-        "year": {*_YEAR_NOUNS, *_THIS},
+        "year": {*_YEAR_NOUNS, *_THIS, *_SAME_BEFORE},
         "period": _PERIODS,
         "ago": _AGO,
         "week": {_THE_WEEK, *_THIS},
         "vague": set(vague.lengths),
+        "eve": _EVE,
     }
     rules: dict[str, set[str]] = {}
     for rule, words in starters.items():
@@ -232,7 +255,18 @@ def _lexicon() -> _Lexicon:
             rules.setdefault(word, set()).add(rule)
     frozen = {word: frozenset(names) for word, names in rules.items()}
     return _Lexicon(
-        months, hijri, weekdays, ordinals, relative, qualifiers, numbers, units, vague, not_future, frozen
+        months,
+        hijri,
+        weekdays,
+        ordinals,
+        relative,
+        qualifiers,
+        numbers,
+        units,
+        vague,
+        not_future,
+        past,
+        frozen,
     )
 
 
@@ -377,6 +411,12 @@ class _Hit:
     value: str | None
     precision: str | None
     gregorian: bool = True  # written in the Gregorian calendar (preferred in "هجري الموافق ميلادي")
+    # Set when the year is not written; find_dates may still place it from the dates around it:
+    # "من نفس العام" (``same``) takes the year of the date before; a day and month the window placed
+    # (``free``) take the year of the same day written out earlier ("21 يونيو 2013 … يوم 21 يونيو").
+    # (month, day); 0 stands for a part not given: (0, 0) is "العام نفسه" alone, (8, 0) a month.
+    same: tuple[int, int] | None = None
+    free: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,18 +524,21 @@ class _Parser:
 
     def _lean(self, j: int) -> int:
         """+1 when the clause before token ``j`` says future ("سيزور الوزير باريس في"), -1 after
-        "منذ"/"كان", else 0; the nearest such word within ``_CUE_SCOPE`` tokens of the same clause decides."""
+        "منذ"/"كان" or a past verb of an event ("وقعت"), else 0; the nearest such word within ``_CUE_SCOPE``
+        tokens of the same clause decides."""
+        reported = False  # a "أن"/"إن" lies between: a past verb before it is the reporting clause's
         for k in range(j - 1, max(-1, j - 1 - _CUE_SCOPE), -1):
             t = self.toks[k]
             if t in _SENTENCE_ENDS or k + 1 in self.breaks:
                 return 0
             for form, _ in _variants(t):
-                if form in _PAST_CUES:
+                if form in _PAST_CUES or (form in self.lex.past and not reported):
                     return -1
                 if form in _FUTURE_CUES or _is_future_verb(form, self.lex.not_future):
                     return 1
                 if form in _CLAUSE_OPENERS or (form in _EVENT_LINKS and k < j - 1):
                     return 0
+            reported = reported or any(f in _COMPLEMENTIZERS for f, _ in _variants(t))
         return 0
 
     def _year_number(self, j: int) -> tuple[int, int] | None:
@@ -518,8 +561,7 @@ class _Parser:
             if step is None:
                 return None
             # "الأمين العام الحالي": after a definite noun "العام" is the adjective "general".
-            prev = self.tok(j - 1) if j > 0 else ""
-            if t == _THE_YEAR_ADJ and prev.startswith("ال") and len(prev) > 3:
+            if t == _THE_YEAR_ADJ and self._general(j):
                 return None
             return step
         return None
@@ -717,10 +759,24 @@ class _Parser:
             if day > _MAX_DAYS[name.month]:
                 return None
             end, year, delta, direction = self._year_or_qualifier(name.end)
+            same = direction == _SAME
             resolved = _month_year(
-                name.month, day, year, delta, direction, lambda: self._lean(j), self.published
+                name.month,
+                day,
+                year,
+                delta,
+                None if same else direction,
+                lambda: self._lean(j),
+                self.published,
             )
-            return _Hit(end, *_ymd(resolved, name.month, day))
+            placed = (name.month, day)
+            free = year is None and delta is None and direction is None
+            return _Hit(
+                end,
+                *_ymd(resolved, name.month, day),
+                same=placed if same else None,
+                free=placed if free else None,
+            )
         hijri = self.lex.hijri.match(self.tok, k)
         if hijri is not None:
             end, (month, _weak) = hijri
@@ -812,9 +868,11 @@ class _Parser:
             j = weekday[0]
         if rel is None and weekday is None and not named_day:
             return None
+        if named_day and rel is None and weekday is None and self.tok(j) == _DEFINITE and self.adjacent(j):
+            j += 1  # "يوم الـ17 من يوليو"
         linked = self._following_date(j, direct=True)
         if linked is not None:
-            return _Hit(linked.end, linked.value, linked.precision)
+            return replace(linked, gregorian=True)
         p = self.published
         if rel is not None:
             if weekday is None or p is None:
@@ -840,8 +898,28 @@ class _Parser:
             back = back or 7
         return _Hit(j, *_plus_days(p, -back))
 
+    def _general(self, j: int) -> bool:
+        """ "العام" at ``j`` is the adjective "general" after a definite masculine noun ("الأمين العام");
+        a feminine one would take "العامة", so after "المحاكمة" it is the year."""
+        prev = self.tok(j - 1) if j > 0 else ""
+        return prev.startswith("ال") and len(prev) > 3 and not prev.endswith(normalize("ة"))
+
+    def _same_year(self, j: int) -> int | None:
+        """ "نفس العام", "العام نفسه", "ذات السنة", "السنة ذاتها": the end of the phrase."""
+        if self.tok(j) in _SAME_BEFORE and self.tok(j + 1) in _THE_YEAR:
+            return j + 2
+        if self.tok(j) in _THE_YEAR and self.tok(j + 1) in _SAME_AFTER:
+            if self.tok(j) == _THE_YEAR_ADJ and self._general(j):  # "الأمين العام نفسه": himself
+                return None
+            return j + 2
+        return None
+
     def _year_or_qualifier(self, k: int) -> tuple[int, int | None, int | None, int | None]:
-        """What may follow a month: ``(end, year, year delta, direction)``."""
+        """What may follow a month: ``(end, year, year delta, direction)``; a direction of
+        ``_SAME`` means "من نفس العام", the year of the date before."""
+        same = self._same_year(k + 1 if self.tok(k) in _SAME_LINKS else k)
+        if same is not None:
+            return same, None, None, _SAME
         part = self._year_part(k)
         if part is not None:
             return part[0], part[1], part[2], None
@@ -867,10 +945,17 @@ class _Parser:
             end, year, delta, direction = self._year_or_qualifier(name.end)
             strong = named or double or end > name.end
             if name.level == 0 or strong or (name.level == 1 and context):
+                same = direction == _SAME
                 resolved = _month_year(
-                    name.month, None, year, delta, direction, lambda: self._lean(j), self.published
+                    name.month,
+                    None,
+                    year,
+                    delta,
+                    None if same else direction,
+                    lambda: self._lean(j),
+                    self.published,
                 )
-                best = _Hit(end, *_ym(resolved, name.month))
+                best = _Hit(end, *_ym(resolved, name.month), same=(name.month, 0) if same else None)
         hijri = self.lex.hijri.match(self.tok, k)
         if hijri is not None:
             end, (month, weak) = hijri
@@ -900,6 +985,9 @@ class _Parser:
             found = self._year_number(i + 1)
             if found is not None:
                 return _Hit(found[0], *_y(found[1]))
+        same = self._same_year(i)
+        if same is not None:  # "وفي العام نفسه": placed by find_dates, or unresolved
+            return _Hit(same, None, None, same=(0, 0))
         rel = self._year_relative(i)
         if rel is not None:
             return _Hit(rel[0], *_y(self.published.year + rel[1] if self.published else None))
@@ -931,6 +1019,8 @@ class _Parser:
         if t == _THE_MONTH:
             return _Hit(k + 1, *(_ym(p.year, p.month) if p else (None, None)))
         if t == _THE_WEEK:
+            if any(f in _LEAVE for f in self.prev_forms(i)):  # "عطلة نهاية الأسبوع": a leave, not a date
+                return None
             return _Hit(k + 1, *_week_of(p, 0))
         return None
 
@@ -967,7 +1057,13 @@ class _Parser:
         elif implied == 2:  # a number before a dual is not Arabic
             return None
         if word != _SINCE and self.tok(end) in _FROM_EVENT:
-            return _Hit(end, None, None)
+            # "بعد يوم من مقتل ستة أشخاص" counts from another event, whose day is unknown here; "بعد يوم
+            # من هجوم الجمعة" names it.
+            anchor = self._anchor(end + 1) if unit in ("day", "week") else None
+            if anchor is None:
+                return _Hit(end, None, None)
+            days = sign * count * (7 if unit == "week" else 1)
+            return _Hit(end, *_plus_days(anchor, days))
         # "وصلت العدوى الخرطوم بعد سبع سنوات": after "بعد", months and years are mostly a duration
         # counted from another event ("after seven years [of war]"); they count from publication only
         # when the clause is about the future ("ستجرى الانتخابات بعد عامين").
@@ -983,6 +1079,36 @@ class _Parser:
         if unit == "month":
             return _Hit(end, *_ym(*_shift_month(p.year, p.month, sign * count)))
         return _Hit(end, *_y(p.year + sign * count))
+
+    def _anchor(self, k: int) -> date | None:
+        """The day of the event named from token ``k``: a date within ``_ANCHOR_SCOPE`` words of it, in
+        the same clause ("هجوم الجمعة", "الانتخابات التي جرت الأحد" is another clause: None)."""
+        for j in range(k, k + _ANCHOR_SCOPE):
+            t = self.tok(j)
+            if not t or t in _SENTENCE_ENDS or j in self.breaks or t in _CLAUSE_OPENERS:
+                return None
+            hit = self._chain(j) or self._dates_linked(j)
+            if hit is not None:
+                if hit.precision != _DAY or hit.value is None:
+                    return None
+                return date.fromisoformat(hit.value)
+            if not t.isalpha():  # a comma or a bracket ends the event's name
+                return None
+        return None
+
+    def _eve(self, i: int) -> _Hit | None:
+        """ "عشية الانتخابات" (the eve of), "غداة الهجوم" (the day after): a day next to another event's,
+        unresolved unless that event's date is given ("غداة هجوم الجمعة" is Saturday)."""
+        shift = _EVE.get(self.tok(i))
+        if shift is None or self.tok(i + 1) in _OVERNIGHT or self.tok(i - 1) == normalize("بين"):
+            return None
+        direct = self._chain(i + 1) or self._dates_linked(i + 1)
+        if direct is not None:  # "عشية الجمعة": one mention
+            if direct.precision != _DAY or direct.value is None:
+                return _Hit(direct.end, None, None)
+            return _Hit(direct.end, *_plus_days(date.fromisoformat(direct.value), shift))
+        anchor = self._anchor(i + 1)
+        return _Hit(i + 1, *(_plus_days(anchor, shift) if anchor is not None else (None, None)))
 
     def _vague(self, i: int) -> _Hit | None:
         """Times that say when only roughly ("مؤخراً", "في وقت سابق", "قريباً"): kept, never resolved,
@@ -1011,6 +1137,7 @@ _RULES: tuple[tuple[str, Callable[[_Parser, int], _Hit | None]], ...] = (
     ("ago", _Parser._ago),
     ("week", _Parser._week),
     ("vague", _Parser._vague),
+    ("eve", _Parser._eve),
 )
 
 
@@ -1057,11 +1184,55 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     kept.sort(key=lambda c: c[0])
 
     out: list[DateMention] = []
-    for start, end, hit in kept:
+    for start, end, hit in _place_years(norm, kept):
         o_start = offsets[start]
         # Extend over diacritics and tatweel after the last letter ("غداً"), which normalisation dropped.
         o_end = offsets[end] if end < len(offsets) else len(text)
         out.append(DateMention(o_start, o_end, text[o_start:o_end], hit.value, hit.precision))
+    return out
+
+
+def _place_years(norm: str, kept: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, _Hit]]:
+    """``kept`` with the years no single expression can give.
+
+    "14 أغسطس من نفس العام" takes the year of the date before it; a day and month the window placed
+    take the year of the same day written out earlier ("استمر من 21 يونيو 2013 … وفض يوم 21 يونيو" is
+    2013, not the coming June), and never fall after the end of their range ("بين 1 يناير و30 يونيو"
+    written in July is this January, not the next one).
+    """
+    last_year: int | None = None
+    written: dict[tuple[int, int], int] = {}  # (month, day) -> year, for days whose year is known
+    out: list[tuple[int, int, _Hit]] = []
+    for start, end, hit in kept:
+        if hit.same is not None and last_year is not None:
+            month, day = hit.same
+            if not month:
+                value = _y(last_year)
+            elif not day:
+                value = _ym(last_year, month)
+            else:
+                value = _ymd(last_year, month, day)
+            hit = replace(hit, value=value[0], precision=value[1])
+        elif hit.free is not None and hit.free in written:
+            value = _ymd(written[hit.free], *hit.free)
+            hit = replace(hit, value=value[0], precision=value[1])
+        if hit.value is not None:
+            last_year = int(hit.value[:4])
+            if hit.precision == _DAY and hit.free is None:
+                year, month, day = (int(part) for part in hit.value.split("-"))
+                written[(month, day)] = year
+        out.append((start, end, hit))
+    for k in range(len(out) - 1, 0, -1):  # from the end, so that a chain of ranges follows its last date
+        (a_start, a_end, first), (b_start, _, last) = out[k - 1], out[k]
+        if first.free is None or first.value is None or last.precision != _DAY or last.value is None:
+            continue
+        if norm[a_end:b_start].strip() not in _RANGE_GAPS or first.value <= last.value:
+            continue
+        year = int(last.value[:4])
+        value = _ymd(year, *first.free)
+        if value[0] is not None and value[0] > last.value:
+            value = _ymd(year - 1, *first.free)
+        out[k - 1] = (a_start, a_end, replace(first, value=value[0], precision=value[1]))
     return out
 
 
