@@ -18,7 +18,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from hadath.events.actors import RELATIVES, ActorRef, actor_words, actors_in, pick_roles, placed_in
+from hadath.events.actors import (
+    RELATIVES,
+    ActorRef,
+    actor_words,
+    actors_in,
+    pick_roles,
+    placed_in,
+    roles_and_partners,
+)
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
@@ -134,7 +142,7 @@ def code_article(
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
-            source, target = pick_roles(match, toks, span.start, outside, text)
+            source, target, partners = roles_and_partners(match, toks, span.start, outside, text)
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
@@ -173,6 +181,10 @@ def code_article(
             sentence_source = sentence_source or source
             said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
             drafts.append(draft(match, source, target, when, place, probs.get(plover), said))
+            for partner in partners:
+                if source is not None and partner.entity not in (source.entity, target and target.entity):
+                    # "أدانت السعودية والإمارات الهجوم": each condemned it.
+                    drafts.append(draft(match, partner, target, when, place, probs.get(plover), said))
         for kind, p in probs.items():
             if kind in kept or p < models[kind].add:
                 continue
@@ -203,8 +215,12 @@ def code_article(
         value, precision = (
             (d.date.value, d.date.precision) if d.date is not None and d.date.value else (None, None)
         )
-        if i == main_index or (
-            value is None and d.date is None and not d.context and _said_during(d, drafts, main_index)
+        # A partner of the main event's subject ("أدانت السعودية والإمارات") acted with it.
+        shares_main = main_index is not None and d.match is drafts[main_index].match
+        if (
+            i == main_index
+            or shares_main
+            or (value is None and d.date is None and not d.context and _said_during(d, drafts, main_index))
         ):
             value, precision = main_when
         actors = tuple(

@@ -539,14 +539,24 @@ def pick_roles(
     match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """``(source, target)`` for a trigger; either may be None."""
+    source, target, _ = roles_and_partners(match, toks, offset, refs, text)
+    return source, target
+
+
+def roles_and_partners(
+    match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
+) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]]:
+    """``(source, target, partners)``: the partners are actors joined to the subject by "و" who did the
+    same to the same target ("أدانت السعودية والإمارات الهجوم": the Emirates are no target but a second
+    source). Talks and deals have none: "التقى الرئيس والملك" is one meeting between the two."""
     refs = _outside_asides(match, toks, offset, refs, text)
     p = match.pattern
     if p.plover in _TWO_SIDED:
         sides = _between(match, toks, offset, _around(match, toks, offset, refs)[4], text)
         if sides is not None:
-            return sides
+            return (*sides, ())
     if p.plover in _NOMINAL_ONLY:
-        return _violence_roles(match, toks, offset, refs, text)
+        return (*_violence_roles(match, toks, offset, refs, text), ())
     _, trig_end, _, before, after = _around(match, toks, offset, refs)
     subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
     if (
@@ -557,8 +567,12 @@ def pick_roles(
     ):
         # "اعتقل أكثر من 200 مدرس": a counted group after the verb is who was arrested (the passive
         # reads the same unvowelled), as with killings.
-        return None, subject
+        return None, subject, ()
     rest = [r for r in after if r is not subject and (subject is None or r.start >= subject.end)]
+    partners: list[ActorRef] = []
+    if subject is not None and p.plover not in _TWO_SIDED and not p.swap:
+        while rest and _joined(text, partners[-1] if partners else subject, rest[0]):
+            partners.append(rest.pop(0))
     if p.object_after:
         anchor = next(
             (
@@ -575,8 +589,16 @@ def pick_roles(
     if p.plover == "ACCUSE" and obj is not None:
         obj = _accused(match, toks, offset, subject, obj, text)
     if p.swap:
-        return obj, subject
-    return subject, obj
+        return obj, subject, ()
+    return subject, obj, tuple(partners)
+
+
+def _joined(text: str, first: ActorRef, then: ActorRef) -> bool:
+    """Whether ``then`` follows ``first`` joined by "و" alone ("السعودية والإمارات", "مصر و الأردن")."""
+    gap = text[first.end : then.start]
+    if gap.strip() == "و":
+        return True
+    return not gap.strip() and text[then.start : then.start + 1] == "و" and not then.name_ar.startswith("و")
 
 
 RELATIVES = frozenset(

@@ -438,3 +438,31 @@ def test_attackers_named_by_what_they_fired_or_by_attribution(
     assert attacks and attacks[0].source == source
     if target is not None:
         assert attacks[0].target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "expected"),
+    [
+        # Two subjects joined by "و" each did it: two events with one target.
+        (
+            "أدانت السعودية والإمارات هجمات تنظيم داعش في الكويت.",
+            "ACCUSE",
+            [("loc:sau", "org:isis"), ("loc:are", "org:isis")],
+        ),
+        (
+            "فرضت الولايات المتحدة والاتحاد الأوروبي عقوبات على روسيا.",
+            "SANCTION",
+            [("loc:usa", "loc:rus"), ("org:eu", "loc:rus")],
+        ),
+        # Talks have two sides, not two subjects.
+        (
+            "التقى الرئيس المصري والملك الأردني في القاهرة.",
+            "CONSULT",
+            [("per:abdel-fattah-elsisi", "per:abdullah-ii")],
+        ),
+    ],
+)
+def test_subjects_joined_by_wa(text: str, plover: str, expected: list[tuple[str, str | None]]) -> None:
+    events = [e for e in code_text(text, "2015-08-10").events if e.plover == plover]
+    assert [(e.source, e.target) for e in events] == expected
+    assert {e.date for e in events} == {"2015-08-10"}
