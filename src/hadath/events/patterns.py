@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,6 +34,9 @@ class Pattern:
     # Phrases that cancel the trigger when one follows it directly ("طلب عدم ذكر اسمه").
     unless: tuple[tuple[str, ...], ...]
     genitive: str  # what an actor right after a noun trigger is: "source" (هجوم الجيش) or "target" (مقتل X)
+    # Words that may stand, up to MAX_GAP of them, before a noun phrase's last word ("مباحثات اليوم مع").
+    gap: frozenset[str] = frozenset()
+    indefinite: bool = False  # a noun with the article is not this event ("المتهمة": the defendant)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,36 @@ def _norms(words: list[str] | None) -> frozenset[str]:
     return frozenset(w if w.startswith("#") else normalize(w) for w in words or [])
 
 
+# Endings that never take the alif of the indefinite accusative: an alif or ta marbuta already there,
+# hamza ("اعتداءً"), the feminine plural ("هجماتٍ") and perfect verbs in phrases ("استمرت"), the sound
+# plural ("محتجون") and attached pronouns ("قصفهم").
+_NO_TANWEEN_ALIF = ("ا", "ه", "ء", "ت", "ون", "هم", "كم", "نا")
+
+
+def _accusatives(word: str) -> list[str]:
+    """The normalised word, and its indefinite accusative when it has one: "اعتصام" → "اعتصاما"
+    ("اعتصاماً" once the tanween is dropped). Definite words, particles (two letters) and words ending
+    in alif maqsura ("قتلى") have none; a form that no text writes costs nothing, so the rule is loose."""
+    norm = normalize(word)
+    if len(norm) < 3 or norm.startswith("ال") or norm.endswith(_NO_TANWEEN_ALIF) or word.endswith("ى"):
+        return [norm]
+    return [norm, norm + "ا"]
+
+
+def _with_accusatives(words: list[str] | None) -> frozenset[str]:
+    return frozenset(f for w in words or [] for f in ([w] if w.startswith("#") else _accusatives(w)))
+
+
+def _phrases(raw: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    """Noun phrases, each also with every indefinite word in the accusative ("هجوم مسلح" → "هجوما
+    مسلحا"), so the file lists the dictionary form only."""
+    out: dict[tuple[str, ...], None] = {}
+    for phrase in raw or []:
+        for words in itertools.product(*(_accusatives(w) for w in phrase.split())):
+            out[words] = None
+    return tuple(out)
+
+
 @cache
 def load_patterns() -> tuple[tuple[Pattern, ...], str]:
     """The patterns in file order, and a short hash of the file recorded on events for tracing."""
@@ -65,14 +99,16 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
                 mode=entry.get("mode"),
                 cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
                 verbs=_norms(entry.get("verbs")),
-                nouns=tuple(tuple(normalize(w) for w in n.split()) for n in entry.get("nouns") or []),
-                needs=_norms(entry.get("needs")),
+                nouns=_phrases(entry.get("nouns")),
+                needs=_with_accusatives(entry.get("needs")),
                 window=int(entry.get("window", 6)),
                 swap=bool(entry.get("swap", False)),
                 object_after=_norms(entry.get("object_after")),
                 not_after=_norms(entry.get("not_after")),
                 unless=tuple(tuple(normalize(w) for w in u.split()) for u in entry.get("unless") or []),
                 genitive=str(entry.get("genitive", "source")),
+                gap=_norms(entry.get("gap")),
+                indefinite=bool(entry.get("indefinite", False)),
             )
         )
     return tuple(out), hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:12]
@@ -130,17 +166,89 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _is_number(tok: Token) -> bool:
+    return tok.norm.isdigit() or any(f in _NUMBER_WORDS for f in strip_clitics(tok.norm))
+
+
 def _is_needed(p: Pattern, tok: Token) -> bool:
-    forms = strip_clitics(tok.norm)
-    if "#num" in p.needs and (tok.norm.isdigit() or any(f in _NUMBER_WORDS for f in forms)):
+    if "#num" in p.needs and _is_number(tok):
         return True
-    return any(f in p.needs for f in forms)
+    return any(f in p.needs for f in strip_clitics(tok.norm))
+
+
+def _cancelled(p: Pattern, toks: list[Token], i: int) -> bool:
+    """Whether the word before token ``i`` is one of the pattern's ``not_after`` ("#num": a number, so
+    "20 متهما" counts defendants and accuses no one)."""
+    if i == 0 or not p.not_after:
+        return False
+    if "#num" in p.not_after and _is_number(toks[i - 1]):
+        return True
+    return bool(p.not_after & set(strip_clitics(toks[i - 1].norm)))
+
+
+MAX_GAP = 2
+# A phrase may end in a bare proclitic ("زيارة لـ"): it is then read off the next word ("لمدينة",
+# "للعاصمة"), which must carry a content word, and the match ends before that word, which holds the
+# object. Function words with the proclitic are no destination ("زيارة لم يعلن عنها"). In ``unless``
+# "بـ" is any word with the preposition ("متهمة بالفساد": accused, not accusing).
+_PROCLITICS = frozenset({"ل", "ب"})
+_NOT_OBJECTS = frozenset(
+    normalize(w)
+    for w in (
+        "لذلك",
+        "لهذا",
+        "لهذه",
+        "لهما",
+        "لكنه",
+        "لكنها",
+        "لكنهم",
+        "لماذا",
+        "لولا",
+        "ليست",
+        "لأنه",
+        "لأنها",
+        "لأنهم",
+        "لاسيما",
+    )
+)
+
+
+def _word_is(word: str, tok: str) -> bool:
+    """Whether a token is a phrase word, a bare proclitic of a phrase standing for any content word that
+    carries it ("بـ": "بالطائفية", "بتلك")."""
+    if word in _PROCLITICS:
+        return tok == word or (tok.startswith(word) and len(tok) > 3 and tok not in _NOT_OBJECTS)
+    return tok == word
+
+
+def _phrase_end(p: Pattern, phrase: tuple[str, ...], toks: list[Token], i: int) -> int | None:
+    """Where the noun phrase whose first word is token ``i`` ends (exclusive), or None where it does not
+    match: its words in order, with up to MAX_GAP of the pattern's ``gap`` words before the last one
+    ("مباحثات اليوم مع") and a last-word proclitic read as described above."""
+    n = len(phrase)
+    if n == 1:
+        return i + 1
+    last = i + n - 1
+    if last > len(toks) or not all(toks[i + k].norm == phrase[k] for k in range(1, n - 1)):
+        return None
+    for j in range(last, min(last + (MAX_GAP if p.gap else 0), len(toks) - 1) + 1):
+        if j > last and toks[j - 1].norm not in p.gap:
+            return None
+        if _word_is(phrase[-1], toks[j].norm):
+            return j if phrase[-1] in _PROCLITICS else j + 1
+    return None
+
+
+def _follows(phrase: tuple[str, ...], toks: list[Token], end: int) -> bool:
+    return end + len(phrase) <= len(toks) and all(
+        _word_is(w, toks[end + k].norm) for k, w in enumerate(phrase)
+    )
 
 
 def _needs_met(p: Pattern, toks: list[Token], i: int, end: int) -> bool:
     """Whether a word the pattern needs stands within its window on either side of the trigger, and no
     phrase that cancels it follows it directly."""
-    if any(tuple(t.norm for t in toks[end : end + len(u)]) == u for u in p.unless):
+    if any(_follows(u, toks, end) for u in p.unless):
         return False
     if not p.needs:
         return True
@@ -197,18 +305,18 @@ def _match_at(toks: list[Token], i: int, patterns: tuple[Pattern, ...], index: _
                 candidates.append((pos, Match(patterns[pos], i, i + 1, future)))
     for form in {tok, *strip_clitics(tok)}:
         for pos, phrase in index.nouns.get(form, ()):
-            p, n = patterns[pos], len(phrase)
-            if i + n > len(toks) or not all(toks[i + k].norm == phrase[k] for k in range(1, n)):
+            p = patterns[pos]
+            end = _phrase_end(p, phrase, toks, i)
+            if end is None:
                 continue
-            if p.plover in _NEW_EVENTS_ONLY and _definite(tok, phrase[0]):
+            if (p.indefinite or p.plover in _NEW_EVENTS_ONLY) and _definite(tok, phrase[0]):
                 # "الهجوم", "المتظاهرين": the definite noun points back to an event already reported
                 # (GSR development half: 9 true to 114 false for "المتظاهرين"); an indefinite one is new.
                 continue
-            if _needs_met(p, toks, i, i + n):
-                candidates.append((pos, Match(p, i, i + n, nominal=True)))
-    previous = set(strip_clitics(toks[i - 1].norm)) if i > 0 else set()
+            if _needs_met(p, toks, i, end):
+                candidates.append((pos, Match(p, i, end, nominal=True)))
     for pos, match in sorted(candidates, key=lambda c: (c[0], -(c[1].end - c[1].start))):
-        if not (patterns[pos].not_after & previous):
+        if not _cancelled(patterns[pos], toks, i):
             return match
     return None
 
@@ -289,7 +397,6 @@ def event_word_at(toks: list[Token], i: int, plover: str) -> Match | None:
     patterns, _ = load_patterns()
     index = _index()
     tok = toks[i].norm
-    previous = set(strip_clitics(toks[i - 1].norm)) if i > 0 else set()
     hits: list[tuple[int, Match]] = []
     for form, future in _verb_forms(tok):
         for pos in index.verbs.get(form, ()):
@@ -297,13 +404,12 @@ def event_word_at(toks: list[Token], i: int, plover: str) -> Match | None:
                 hits.append((pos, Match(patterns[pos], i, i + 1, future)))
     for form in {tok, *strip_clitics(tok)}:
         for pos, phrase in index.nouns.get(form, ()):
-            p, n = patterns[pos], len(phrase)
-            if p.plover != plover or i + n > len(toks):
-                continue
-            if all(toks[i + k].norm == phrase[k] for k in range(1, n)):
-                hits.append((pos, Match(p, i, i + n, nominal=True)))
+            p = patterns[pos]
+            end = _phrase_end(p, phrase, toks, i) if p.plover == plover else None
+            if end is not None:
+                hits.append((pos, Match(p, i, end, nominal=True)))
     for pos, match in sorted(hits, key=lambda h: (h[0], -(h[1].end - h[1].start))):
-        if not (patterns[pos].not_after & previous):
+        if not _cancelled(patterns[pos], toks, i):
             return match
     if hits:
         return None  # "وقف إطلاق النار": the pattern's own exception holds here too
