@@ -9,23 +9,29 @@ every article). Three steps, each comparing only candidates that blocking lets t
    articles must also say the same thing (TF-IDF cosine).
 2. **Stories**: every article, coded or not, is grouped with the reports of the same happening by
    average-link clustering over candidate pairs from one news cycle; the articles whose main mentions
-   share a cluster start as one group, and cannot-links keep apart coded events whose dates or modes
-   clash, so the same two ministers' calls on different days never meet.
+   share a cluster start as one group, and cannot-links keep apart coded events whose dates, modes,
+   countries or named participants clash, so the same two ministers' calls on different days never meet,
+   nor two visits to one host that the host's news agency words alike.
 3. **Events of a story**: its clusters of one PLOVER type become one event (one outlet names the king,
-   another the kingdom); its articles with no coded event join the event of their nearest coded article.
+   another the kingdom); they all passed the cannot-links of step 2 when their articles joined the story.
+   Its articles with no coded event join the event of their nearest coded article.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from hadath.models import Actor, Event, EventMention, content_id
 from hadath.resolve.similarity import Similarity
 from hadath.resolve.stories import average_link
 from hadath.resolve.summary import summarise
+from hadath.text.normalize import normalize
 
 REQUIRES = ("event_mention",)
 PROVIDES = ("event",)
@@ -51,6 +57,16 @@ STORY_NEIGHBOURS = 12
 MIN_STORY_PAIR = 0.1
 STORY_SIMILARITY = 0.22
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# An unresolved name's id is a content hash (``per:`` + 16 hex digits, hadath.models.content_id); ids from
+# the knowledge files are readable slugs ("per:ash-carter", "org:oic"), which never look like one.
+_CONTENT_HASH = re.compile(r"[0-9a-f]{16}")
+# Two spellings of one name token ("اولاند"/"هولاند" 0.83, "بلينكن"/"بلنكن" 0.91) score above this; two
+# different names rarely share a token that close. Set by hand on such pairs, low on purpose: a pair that
+# may be one person must never block a merge.
+NAME_TOKEN_SIMILARITY = 0.7
+# Parts of Arabic names that many people share, normalised ("ابو" for أبو); two-letter ones (بن، آل) are
+# dropped by length.
+_NAME_PARTICLES = frozenset({"ابن", "ابو", "عبد", "بنت"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +252,10 @@ def _compatible_clusters(a: list[EventMention], b: list[EventMention]) -> bool:
         # Saudi–Russian talks and Saudi–Qatari talks reported by one agency on two days are two events,
         # however alike its boilerplate makes the two reports.
         return False
+    if all(_participants_clash(x, y) for x in a for y in b):
+        # The king receiving one visitor and the king receiving another, on successive days and in the
+        # same agency wording, when one report gives no country for its visitor.
+        return False
     days_a = [d for d in map(_day, a) if d]
     days_b = [d for d in map(_day, b) if d]
     return not (days_a and days_b and min(abs((x - y).days) for x in days_a for y in days_b) > MAX_DAY_GAP)
@@ -249,6 +269,91 @@ def _country_pairs(cluster: list[EventMention]) -> set[frozenset[str]]:
         if sides.get("source") and sides.get("target"):
             out.add(frozenset((sides["source"] or "", sides["target"] or "")))
     return out
+
+
+def _participants_clash(x: EventMention, y: EventMention) -> bool:
+    """Whether two mentions name clearly different participants in one role, read both ways round.
+
+    The sides swapped are tried for every type: "A receives B" and "B visits A" are one event, and
+    coders invert roles (passives, instrument subjects), so a cannot-link must not rest on the direction.
+    """
+    sx, sy = _named_sides(x), _named_sides(y)
+    return any(_different(p, q) for p, q in zip(sx, sy, strict=True)) and any(
+        _different(p, q) for p, q in zip(sx, sy[::-1], strict=True)
+    )
+
+
+def _named_sides(m: EventMention) -> tuple[Actor | None, Actor | None]:
+    """The source and target of a mention; a known person only where the evidence sentence names them.
+
+    A known person whose name the sentence does not write was reached through a title ("نائب الرئيس
+    اليمني", the vice-president, read as the president) or a reference to an earlier sentence: an
+    inference that may be wrong, and no ground to keep two reports apart. An unresolved name is always
+    something the article wrote.
+    """
+    by_id = {a.entity: a for a in m.actors}
+
+    def named(entity: str | None) -> Actor | None:
+        actor = by_id.get(entity) if entity else None
+        if actor is None or not _is_known(actor.entity, "per"):
+            return actor
+        return actor if _writes(m.evidence, actor.name_ar) else None
+
+    return named(m.source), named(m.target)
+
+
+@lru_cache(maxsize=1 << 16)
+def _writes(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` writes a token that identifies ``name`` (after a one-letter clitic or not).
+
+    Cached: story clustering asks again for the same mentions at every merge it weighs.
+    """
+    words = {w for token in normalize(sentence).split() for w in (token, token[1:])}  # و، ب، ل
+    return any(t in words for t in _name_tokens(name))
+
+
+def _is_known(entity: str, kind: str) -> bool:
+    """Whether ``entity`` is a ``kind`` ("per", "org") from the knowledge files, not a hashed name."""
+    prefix, _, key = entity.partition(":")
+    return prefix == kind and not _CONTENT_HASH.fullmatch(key)
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The tokens of a name that identify someone: not "بن", "آل", "عبد" or "أبو"."""
+    return [t for t in normalize(name).split() if len(t) > 2 and t not in _NAME_PARTICLES]
+
+
+def _different(x: Actor | None, y: Actor | None) -> bool:
+    """Whether two actors are clearly two participants, not one under two ids.
+
+    Two persons, or two organisations, from the knowledge files under different ids; or two persons, one
+    of them an unresolved name, whose written names share no token, spelling apart. A bare title
+    ("role:foreign-minister:irq") may be the named holder, an agent class ("police") anyone of its kind,
+    a person may speak for their ministry, and an unresolved organisation is a variant of a known one:
+    none of these blocks.
+    """
+    if x is None or y is None or x.entity == y.entity:
+        return False
+    for kind in ("per", "org"):
+        if _is_known(x.entity, kind) and _is_known(y.entity, kind):
+            return True
+    persons = x.entity.startswith("per:") and y.entity.startswith("per:")
+    return persons and not _names_may_match(x.name_ar, y.name_ar)
+
+
+def _names_may_match(a: str, b: str) -> bool:
+    """Whether two written names may be one person: a shared token, allowing for spelling.
+
+    "سليمان الأسد" and "سليمان هلال الأسد" may, "بيتر هولمان" and "بيتر هولمن" may; "ريتا مورساني" and "كريم
+    الحداد" may not. Particles ("بن", "آل", "عبد") carry no identity; a name of particles may be anyone.
+    """
+    tokens_a, tokens_b = _name_tokens(a), _name_tokens(b)
+    if not tokens_a or not tokens_b:
+        return True
+    return (
+        any(SequenceMatcher(None, s, t).ratio() >= NAME_TOKEN_SIMILARITY for s in tokens_a for t in tokens_b)
+        or SequenceMatcher(None, "".join(tokens_a), "".join(tokens_b)).ratio() >= NAME_TOKEN_SIMILARITY
+    )
 
 
 def _reference_day(m: EventMention) -> date | None:
