@@ -122,9 +122,11 @@ def code_article(
     for span in analysis.sentences:
         sent = text[span.start : span.end]
         toks = tokenize(sent)
-        kept: dict[str, int] = {}  # PLOVER type → index in drafts: one event of a type per sentence
+        # (PLOVER type, clause) → index in drafts: one event of a type per clause of the sentence
+        kept: dict[tuple[str, int], int] = {}
         sentence_source: ActorRef | None = None
         triggers = find_triggers(toks)
+        clauses = _clause_starts(toks, sent, triggers)
         in_sent = [r for r in refs if span.start <= r.start and r.end <= span.end]  # actors of the sentence
         # Those inside quoted speech belong to what the speaker said, not to a reporter's event outside it
         # ("… رفض الحكومة لهذه الهجمات وأبلغه أن “العراق ساحة …”").
@@ -142,7 +144,13 @@ def code_article(
             if _in_quote(analysis, span.start + toks[match.start].start):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
-            source, target, partners = roles_and_partners(match, toks, span.start, outside, text)
+            part = _clause_of(clauses, match.start)
+            lo = span.start + toks[clauses[part]].start
+            hi = span.start + toks[clauses[part + 1]].start if part + 1 < len(clauses) else span.end
+            # The object and the place of an event are in its own clause ("أدانت السعودية الهجوم، كما
+            # أدانت الكويت التفجير": Kuwait is no target of the first); its subject may come before.
+            mine = [r for r in outside if r.start < hi]
+            source, target, partners = roles_and_partners(match, toks, span.start, mine, text)
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
@@ -164,12 +172,13 @@ def code_article(
             source, target = _distinct(source, target)
             if plover in probs and probs[plover] < _needed(models[plover], match, source, target):
                 continue  # violence or protest vocabulary in a sentence that reports no such event
-            if plover in kept:
+            slot = (plover, part)
+            if slot in kept:
                 # A second trigger of the same type restates the event ("هجوم بطائرة مسيرة استهدف"):
                 # it may add the mode or an actor the first lacked.
-                drafts[kept[plover]] = _merged(drafts[kept[plover]], match, source, target)
+                drafts[kept[slot]] = _merged(drafts[kept[slot]], match, source, target)
                 continue
-            place = _place(analysis, span.start, span.end, kb)
+            place = _place(analysis, lo, hi, kb)
             clause = _clause(toks, match.start, span.start)
             others = _others(sent, toks, triggers, match.start, span.start)
             when = _date_for(analysis.dates, text, clause, others)
@@ -177,7 +186,7 @@ def code_article(
                 continue
             if source is not None and target is not None:
                 previous = (source, target)  # what a later "الطرفان" refers to, warring sides included
-            kept[plover] = len(drafts)
+            kept[slot] = len(drafts)
             sentence_source = sentence_source or source
             said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
             drafts.append(draft(match, source, target, when, place, probs.get(plover), said))
@@ -186,7 +195,7 @@ def code_article(
                     # "أدانت السعودية والإمارات الهجوم": each condemned it.
                     drafts.append(draft(match, partner, target, when, place, probs.get(plover), said))
         for kind, p in probs.items():
-            if kind in kept or p < models[kind].add:
+            if any(k == kind for k, _ in kept) or p < models[kind].add:
                 continue
             # The classifier is sure the sentence reports the event though no pattern-coded mention
             # survived (no pattern matched, the trigger was quoted, or no actor, place or date was named).
@@ -200,7 +209,7 @@ def code_article(
             place = _place(analysis, span.start, span.end, kb)
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
-            kept[kind] = len(drafts)
+            kept[(kind, 0)] = len(drafts)
             said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
             drafts.append(draft(found, source, target, when, place, p, said))
     drafts = _restatements_merged(drafts)
@@ -324,6 +333,28 @@ def _distinct(source: ActorRef | None, target: ActorRef | None) -> tuple[ActorRe
     if source is not None and target is not None and source.entity == target.entity:
         return source, None
     return source, target
+
+
+def _clause_starts(toks: list[Token], sentence: str, triggers: list[Match]) -> list[int]:
+    """Token indices where a sentence's clauses start: "فيما/بينما/في حين", and after a comma "كما",
+    "وفي" or a trigger with "و", open a clause that may report another event of the same type ("قصفت
+    الطائرات التركية مواقع الحزب، فيما قتل جنديان في هجوم …", "أدانت السعودية الهجوم، كما أدانت الكويت
+    …"). A comma alone does not: "، وزير الدفاع،" is an apposition."""
+    openers = actor_words().clause_openers
+    norms = tuple(t.norm for t in toks)
+    verbs = {m.start for m in triggers if not m.nominal and norms[m.start][:1] == "و"}
+    starts = [0]
+    for i in range(1, len(toks)):
+        after_comma = any(c in "،," for c in sentence[toks[i - 1].end : toks[i].start])
+        if any(norms[i : i + len(o)] == o for o in openers) or (
+            after_comma and (norms[i] in ("كما", "وفي") or i in verbs)
+        ):
+            starts.append(i)
+    return starts
+
+
+def _clause_of(starts: list[int], i: int) -> int:
+    return sum(1 for s in starts[1:] if s <= i)
 
 
 def _merged(first: Draft, match: Match, source: ActorRef | None, target: ActorRef | None) -> Draft:

@@ -93,10 +93,11 @@ class ActorWords:
     talk_nouns: frozenset[str]
     target_heads: frozenset[str]
     separate_markers: frozenset[str]
+    clause_openers: tuple[tuple[str, ...], ...]
 
 
 # The keys that are not lists of single words.
-_PHRASE_KEYS = frozenset({"locative_phrases"})
+_PHRASE_KEYS = frozenset({"locative_phrases", "clause_openers"})
 _MAPPING_KEYS = frozenset({"agent_marker_prepositions"})
 
 

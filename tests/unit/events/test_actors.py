@@ -133,7 +133,8 @@ def test_actor_words_load_normalised_and_non_empty() -> None:
     for field in fields(ActorWords):
         value = getattr(words, field.name)
         assert value, f"{field.name} is empty"
-        entries = [w for phrase in value for w in phrase] if field.name == "locative_phrases" else value
+        phrases = field.name in ("locative_phrases", "clause_openers")
+        entries = [w for phrase in value for w in phrase] if phrases else value
         if isinstance(value, Mapping):
             entries = [*value, *value.values()]
         for word in entries:
@@ -153,7 +154,8 @@ def test_actor_words_file_has_unique_entries_that_reach_the_rules() -> None:
         assert len(norms) == len(set(norms)), f"{key}: two entries normalise to the same word"
         loaded = getattr(words, key)
         for norm in norms:
-            assert (tuple(norm.split()) if key == "locative_phrases" else norm) in loaded, (key, norm)
+            phrases = key in ("locative_phrases", "clause_openers")
+            assert (tuple(norm.split()) if phrases else norm) in loaded, (key, norm)
     # A marker that needs a preposition before it must be a marker, or the condition never applies.
     assert set(words.agent_marker_prepositions) <= words.agent_markers
 
