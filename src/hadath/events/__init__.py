@@ -154,10 +154,11 @@ def code_article(
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
-                and toks[match.start].norm.startswith("و")
+                and (toks[match.start].norm.startswith("و") or match.pattern.shares_subject)
                 and (source is None or source.start < trigger_at)
             ):
-                # "أدان الوزير … ورفض …": a coordinated verb with no subject of its own shares the first's.
+                # "أدان الوزير … ورفض …": a coordinated verb with no subject of its own shares the first's,
+                # as does a participle ("نفى الرئيس …، متهما …").
                 source = sentence_source
                 if target is not None and target.entity == source.entity:
                     target = None
@@ -337,12 +338,14 @@ def _distinct(source: ActorRef | None, target: ActorRef | None) -> tuple[ActorRe
 
 def _clause_starts(toks: list[Token], sentence: str, triggers: list[Match]) -> list[int]:
     """Token indices where a sentence's clauses start: "فيما/بينما/في حين", and after a comma "كما",
-    "وفي" or a trigger with "و", open a clause that may report another event of the same type ("قصفت
-    الطائرات التركية مواقع الحزب، فيما قتل جنديان في هجوم …", "أدانت السعودية الهجوم، كما أدانت الكويت
-    …"). A comma alone does not: "، وزير الدفاع،" is an apposition."""
+    "وفي", a trigger with "و" or a participle ("، متهما"), open a clause that may report another event
+    of the same type ("قصفت الطائرات التركية مواقع الحزب، فيما قتل جنديان في هجوم …", "أدانت السعودية
+    الهجوم، كما أدانت الكويت …"). A comma alone does not: "، وزير الدفاع،" is an apposition."""
     openers = actor_words().clause_openers
     norms = tuple(t.norm for t in toks)
-    verbs = {m.start for m in triggers if not m.nominal and norms[m.start][:1] == "و"}
+    verbs = {
+        m.start for m in triggers if (not m.nominal and norms[m.start][:1] == "و") or m.pattern.shares_subject
+    }
     starts = [0]
     for i in range(1, len(toks)):
         after_comma = any(c in "،," for c in sentence[toks[i - 1].end : toks[i].start])

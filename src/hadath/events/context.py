@@ -16,6 +16,8 @@ _NEGATION = frozenset(
     normalize(w)
     for w in ["لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "نفى", "نفت", "ينفي", "تنفي"]
 )
+_WITHOUT = frozenset(normalize(w) for w in ["دون", "بدون"])
+_PILOT = normalize("طيار")
 _FUTURE = frozenset(
     normalize(w)
     for w in [
@@ -59,7 +61,13 @@ def context_of(
     toks: list[Token], match: Match, when: DateMention | None, published: date | None, historical_days: int
 ) -> tuple[str, ...]:
     """The contexts of an event coded at ``match`` in a sentence."""
-    before = {t.norm for t in toks[max(0, match.start - _SCOPE) : match.start]}
+    lo = max(0, match.start - _SCOPE)
+    # "طائرة بدون طيار" is an unmanned aircraft: that "بدون" negates nothing.
+    before = {
+        t.norm
+        for k, t in enumerate(toks[lo : match.start], lo)
+        if not (t.norm in _WITHOUT and k + 1 < len(toks) and toks[k + 1].norm == _PILOT)
+    }
     wider = {t.norm for t in toks[max(0, match.start - 6) : match.start]}
     out: list[str] = []
     phrases = _phrase_contexts(toks)

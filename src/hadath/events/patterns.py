@@ -37,6 +37,7 @@ class Pattern:
     # Words that may stand, up to MAX_GAP of them, before a noun phrase's last word ("مباحثات اليوم مع").
     gap: frozenset[str] = frozenset()
     indefinite: bool = False  # a noun with the article is not this event ("المتهمة": the defendant)
+    shares_subject: bool = False  # a participle whose subject is the sentence's ("…، متهما …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ def load_patterns() -> tuple[tuple[Pattern, ...], str]:
                 genitive=str(entry.get("genitive", "source")),
                 gap=_norms(entry.get("gap")),
                 indefinite=bool(entry.get("indefinite", False)),
+                shares_subject=bool(entry.get("shares_subject", False)),
             )
         )
     return tuple(out), hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:12]

@@ -52,6 +52,11 @@ MODES = {
     "hunger": ("إضراب عن الطعام", "hunger strike"),
     "allege": ("ادعاء", "allegation"),
     "investigate": ("تحقيق", "investigation"),
+    "withdraw": ("خفض العلاقات", "reduced relations"),
+    "expel": ("طرد", "expulsion"),
+    "convict": ("حكم قضائي", "conviction"),
+    "seize": ("سيطرة", "seizure"),
+    "release": ("إفراج", "release"),
 }
 
 UI = {

@@ -115,7 +115,22 @@ def test_actor_nouns_file_is_normalised_and_unique() -> None:
     rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
     keys = [tuple(t.norm for t in tokenize(r["noun_ar"])) for r in rows]
     assert len(keys) == len(set(keys)), "two entries normalise to the same noun"
-    sectors = {"MIL", "COP", "INS", "CVL", "MED", "EDU", "GOV", "PTY", "LAB", "REL", "REF", "CRM", "BUS"}
+    sectors = {
+        "MIL",
+        "COP",
+        "INS",
+        "CVL",
+        "MED",
+        "EDU",
+        "GOV",
+        "PTY",
+        "LAB",
+        "REL",
+        "REF",
+        "CRM",
+        "BUS",
+        "JUD",
+    }
     for row, k in zip(rows, keys, strict=True):
         assert k and all(normalize(w) == w for w in k)
         assert row["sector"] in sectors, row
@@ -468,3 +483,12 @@ def test_subjects_joined_by_wa(text: str, plover: str, expected: list[tuple[str,
     events = [e for e in code_text(text, "2015-08-10").events if e.plover == plover]
     assert [(e.source, e.target) for e in events] == expected
     assert {e.date for e in events} == {"2015-08-10"}
+
+
+def test_a_participle_accuses_with_the_sentences_subject_and_courts_are_actors() -> None:
+    denial = "نفى الرئيس التركي رجب طيب أردوغان الاتهامات، متهما المعارضة بنشر دعاية كاذبة."
+    events = {e.plover: e for e in code_text(denial, "2015-08-10").events}
+    assert events["REJECT"].source == events["ACCUSE"].source == "per:recep-tayyip-erdogan"
+    assert events["REJECT"].target is None
+    sentence = code_text("أصدرت محكمة ليبية حكما غيابيا بإعدام متهمين.", "2015-08-10").events
+    assert sentence and sentence[0].source == "agt:jud:lby:court"

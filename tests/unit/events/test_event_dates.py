@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from hadath import language
+from hadath.events import code_article
 from hadath.models import EventMention
-from hadath.pipeline import code_text
+from hadath.pipeline import code_text, text_article
 from hadath.resolve.summary import summarise
 
 CALL = (
@@ -91,6 +93,30 @@ def test_an_arrest_of_a_counted_group_makes_it_the_target() -> None:
 )
 def test_postponed_and_hypothetical_events_are_not_facts(text: str, plover: str, context: str) -> None:
     assert context in _by_type(text, "2015-08-10")[plover].context
+
+
+def test_an_unmanned_aircraft_is_no_negation() -> None:
+    strike = _by_type("وقصفت طائرة بدون طيار سيارة تقل مسلحين من القاعدة في مأرب.", "2015-08-10")["ASSAULT"]
+    assert strike.context == () and strike.mode == "drone"
+
+
+def test_a_second_attack_in_its_own_clause_is_its_own_event() -> None:
+    text = (
+        "قصفت الطائرات التركية مواقع حزب العمال الكردستاني، "
+        "فيما قتل جنديان تركيان في هجوم شنه مسلحون في ديار بكر."
+    )
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert [(e.source, e.target, e.place) for e in attacks] == [
+        ("agt:mil:tur:aircraft", "org:pkk", None),
+        ("agt:ins:unk:gunmen", "agt:mil:tur:soldiers", "Diyarbakır"),
+    ]
+
+
+def test_an_object_after_a_comma_and_kama_belongs_to_its_own_clause() -> None:
+    text = "أدانت السعودية الهجوم على المسجد، كما أدانت الكويت التفجير."
+    condemnations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
+    assert [(e.source, e.target) for e in condemnations] == [("loc:sau", None), ("loc:kwt", None)]
 
 
 def test_in_reported_speech_the_date_of_the_saying_is_not_the_events() -> None:

@@ -9,6 +9,8 @@ from importlib import resources
 import pytest
 
 from hadath.events.patterns import event_word_at, event_words, find_triggers, load_patterns
+from hadath.resolve.summary import _VERBS
+from hadath.serve.labels import MODES
 from hadath.text.normalize import normalize, tokenize
 
 PLOVER = {
@@ -269,3 +271,11 @@ def test_accusative_forms_are_derived_not_listed() -> None:
     assert (normalize("الاعتصاما"),) not in {n for p in patterns.values() for n in p.nouns}
     # The needs words too ("قتل … بمقذوف" and "مقذوفاً").
     assert {normalize("مقذوف"), normalize("مقذوفا")} <= patterns["assault-killed"].needs
+
+
+def test_every_mode_the_patterns_code_has_words_for_readers() -> None:
+    # A mode without a label shows its code in the UI, and one without a verb reads "(sanction)".
+    for p in load_patterns()[0]:
+        if p.mode is not None:
+            assert p.mode in MODES, p.id
+            assert (p.plover, p.mode) in _VERBS or (p.plover, None) in _VERBS, p.id
