@@ -38,6 +38,7 @@ from hadath.text.normalize import (
     sentences,
     strip_clitics,
     tokenize,
+    without_conjunction,
 )
 
 _WORDS = load_words()  # data/lexicons/language_words.yaml
@@ -206,8 +207,43 @@ def _place_ok(kb: Knowledge, toks: list[Token], i: int, n: int, k: tuple[str, ..
 
 
 def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:
-    hit = _longest(kb.roles, kb, toks, i, text, 4)
-    return None if hit is None else (hit[0], *hit[1])
+    """The title at token ``i``: (token count, role, sector).
+
+    A head word over a title holds its own office, not the title's: "نائب رئيس الوزراء" is the deputy
+    prime minister, "مبعوث الأمين العام" the envoy, "النائب الثاني لرئيس مجلس الوزراء" the second deputy
+    (past an ordinal and the ل of the construct). Before an organisation or a country a head word with
+    a role of its own is a title too ("مبعوث الأمم المتحدة", "سفير السعودية").
+    """
+    head = _longest(kb.title_words.heads, kb, toks, i, text, 3)
+    if head is not None:
+        n, template = head
+        k = i + n
+        while _next_in(toks, k, text, kb.title_words.ordinals):
+            k += 1
+        if k < len(toks) and _adjacent(text, toks[k - 1], toks[k]) and not _leads_with(kb, toks[k], "وفبك"):
+            inner = _match_title(kb, toks, k, text)
+            if inner is not None and inner[1] != "other":
+                n2, role, sector = inner
+                return k + n2 - i, template.format(role) if "{}" in template else template, sector
+            hit = _match_name(kb, toks, k, text) if "{}" not in template and k == i + n else None
+            if hit and any(c.kind == "ORG" or c.place_kind == "country" for c in hit[1]):
+                return n, template, "GOV"
+    plain = _longest(kb.roles, kb, toks, i, text, 4)
+    return None if plain is None else (plain[0], *plain[1])
+
+
+def _next_in(toks: list[Token], k: int, text: str, words: frozenset[str]) -> bool:
+    """Whether token ``k`` follows token ``k - 1`` directly and is one of ``words``."""
+    return 0 < k < len(toks) and toks[k].norm in words and _adjacent(text, toks[k - 1], toks[k])
+
+
+def _leads_with(kb: Knowledge, tok: Token, letters: str) -> bool:
+    """Whether the clitics glued before the title, name or kin word in ``tok`` include one of
+    ``letters`` ("ووزير": و; "بنائب": ب; "لرئيس": ل)."""
+    for form in strip_clitics(tok.norm):
+        if (form,) in kb.prefixes or form in kb.title_words.kin:
+            return any(c in letters for c in _lead(tok.norm, form).removesuffix("ال"))
+    return False
 
 
 def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = None) -> int:
@@ -226,7 +262,7 @@ def _unknown_name(toks: list[Token], i: int, text: str, kb: Knowledge | None = N
     if kb is not None and (_not_name_word(kb, a) or _not_name_word(kb, b)):
         return 0
     if b.norm in _NAME_LINKS and i + 2 < len(toks) and _adjacent(text, b, toks[i + 2]):
-        return (_linked_name(toks, i, text) or 3) if toks[i + 2].norm not in _STOP else 0
+        return (_linked_name(toks, i, text) or 3) if not _is_stop(toks[i + 2]) else 0
     if a.norm.startswith("ال") or a.norm.startswith("و"):  # a title word or a new clause, not a given name
         return 0
     n = 2
@@ -270,7 +306,7 @@ def _not_name_word(kb: Knowledge, tok: Token) -> bool:
         return False
     if norm in _STOP or norm in kb.not_names or _has_tanween(tok) or len(norm) < 2:
         return True
-    if any((f,) in kb.roles or f in _STOP for f in strip_clitics(norm)):
+    if any((f,) in kb.roles or (f,) in kb.title_words.heads or f in _STOP for f in strip_clitics(norm)):
         return True  # a title, with or without the article: "الوزير"
     forms = strip_clitics(norm)
     if any(f in kb.not_names for f in forms[1:]) and norm[:1] in "وبلفك":
@@ -302,9 +338,44 @@ def _name_tail(kb: Knowledge, tok: Token) -> bool:
         return False  # a preposition or conjunction with the article begins a phrase: "للصحفيين"
     if norm[:1] in "بلك" and norm.endswith(("ه", "ها", "هم", "هما")) and len(norm) >= 4:
         return False  # "بشدة", "بمكتبه": a preposition and a noun
-    if (norm,) in kb.names or any(f in kb.adjectives for f in strip_clitics(norm)[1:]):
+    if any(c.kind != "PER" for c in kb.names.get((norm,), ())) or any(
+        f in kb.adjectives for f in strip_clitics(norm)[1:]
+    ):
         return False  # a place or a country next to the name: "… رئيس الشيشان"
     return not norm.startswith(("ي", "ت")) or len(norm) < 4 or norm.endswith(("وف", "وغلو", "اوغلو"))
+
+
+def _place_as_given_name(
+    kb: Knowledge, toks: list[Token], i: int, hit: tuple[int, tuple[Known, ...]], text: str
+) -> int:
+    """How many tokens from ``i`` are a personal name that begins with a place's name (0 if none).
+
+    Right after a reporting verb, a province or city followed by a word that can only be a name is the
+    given name of the speaker ("دعا صلاح الدين دمرداش"). A country or a capital is its government
+    there ("قالت القاهرة"); after a place, vocabulary, a pronoun suffix, an adverb in -ا or the start of
+    another name is no name, and the place stays a place.
+    """
+    n, cands = hit
+    if any(c.kind != "LOC" or c.place_kind in ("country", "capital") for c in cands):
+        return 0
+    if tuple(t.norm for t in toks[i : i + n]) not in kb.names:
+        return 0  # a glued clitic ("بصلاح الدين") makes a place phrase, not a name
+    prev = _before(toks, i, text)
+    if prev is None or without_conjunction(prev.norm) not in _WORDS.reporting_verbs:
+        return 0
+    end = i + n
+    while end < len(toks) and end - i < n + 2 and _adjacent(text, toks[end - 1], toks[end]):
+        tok = toks[end]
+        if (
+            not _name_tail(kb, tok)
+            or _starts_other(kb, toks, end, text)
+            or _match_name(kb, toks, end, text) is not None
+            or tok.norm.endswith(("ها", "هم", "هما", "كم"))
+            or (tok.norm.endswith("ا") and not is_name_part(tok.norm))  # an adverb: "رسميا"
+        ):
+            break
+        end += 1
+    return end - i if end > i + n else 0
 
 
 def _match_agent(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, Entity] | None:
@@ -346,7 +417,7 @@ def _linked_name(toks: list[Token], i: int, text: str) -> int:
     """Length of a personal name "X بن Y [Z]" starting at ``i`` (0 when there is none)."""
     if i + 2 >= len(toks) or toks[i + 1].norm not in ("بن", "بنت"):
         return 0
-    if any(t.norm in _STOP for t in toks[i : i + 3]) or toks[i].norm.startswith(("ال", "و")):
+    if any(_is_stop(t) for t in toks[i : i + 3]) or toks[i].norm.startswith(("ال", "و")):
         return 0
     if not (_adjacent(text, toks[i], toks[i + 1]) and _adjacent(text, toks[i + 1], toks[i + 2])):
         return 0
@@ -357,6 +428,28 @@ def _linked_name(toks: list[Token], i: int, text: str) -> int:
         ok = i + 4 < len(toks) and _adjacent(text, toks[i + 3], toks[i + 4]) and toks[i + 4].norm not in _STOP
         return 5 if ok else 3
     return 4
+
+
+def _patronymic_tail(kb: Knowledge, toks: list[Token], j: int, text: str) -> int:
+    """How many tokens from ``j`` continue a known person's name with "بن X": the file knows "محمد بن
+    سلمان", the article writes "محمد بن سلمان بن عبدالعزيز"."""
+    n = 0
+    while (
+        j + n + 1 < len(toks)
+        and toks[j + n].norm in ("بن", "بنت")
+        and _adjacent(text, toks[j + n - 1], toks[j + n])
+        and _adjacent(text, toks[j + n], toks[j + n + 1])
+        and not _is_stop(toks[j + n + 1])
+        and not _not_name_word(kb, toks[j + n + 1])
+    ):
+        n += 2
+        if (
+            toks[j + n - 1].norm == "عبد"
+            and j + n < len(toks)
+            and _adjacent(text, toks[j + n - 1], toks[j + n])
+        ):
+            n += 1  # "بن عبد العزيز"
+    return n
 
 
 _PROCLITICS = frozenset("وفبلك")
@@ -504,8 +597,7 @@ def find_entities(
     toks = tokenize(text)
     found = Found()
     taken: set[int] = set()
-    role_of: dict[str, tuple[str, str | None]] = {}  # entity id → (role, country) seen in this article
-    pending_titles: list[tuple[Mention, str, str | None]] = []
+    chain: list[_TitleRef] = []  # every title, in order, with the person it names where one follows
 
     def add(start: int, end: int, kind: str, ent: Entity) -> Mention:
         if ent.id in kb.records:  # an unknown name's first letter may look like a clitic ("فراس")
@@ -546,6 +638,10 @@ def find_entities(
             n, role, sector = title
             last_role = (role, sector)
             j = i + n
+            if role == "military commander":
+                while _next_in(toks, j, text, kb.title_words.ranks):
+                    j += 1  # "اللواء ركن", "الفريق أول ركن": the rank runs on
+            j = _past_complement(kb, toks, j, text)
             country: str | None = None
             # The country: a nisba adjective ("العراقي") or a country name in construct ("خارجية إيران").
             if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]):
@@ -565,6 +661,15 @@ def find_entities(
                         country, j = org.country, j + hit[0]
             if j < len(toks) and toks[j].norm in _WORDS.former and _adjacent(text, toks[j - 1], toks[j]):
                 role, j = f"former {role}", j + 1  # "الرئيس اليمني السابق": not today's office holder
+            j = _past_complement(kb, toks, j, text)
+            if role in ("envoy", "ambassador") and _next_in(toks, j, text, kb.title_words.destinations):
+                # "مبعوث الأمم المتحدة إلى اليمن", "سفير السعودية لدى واشنطن": where the holder is sent,
+                # which is no country of theirs; the name comes after it.
+                dest = _match_name(kb, toks, j + 1, text) if _adjacent(text, toks[j], toks[j + 1]) else None
+                if dest is not None and all(c.kind == "LOC" for c in dest[1]):
+                    rec = _pick(dest[1], None, evidence)
+                    add(toks[j + 1].start, toks[j + dest[0]].end, "LOC", _entity_from_known(rec))
+                    j += 1 + dest[0]
             ref_start, ref_end = toks[i].start, toks[j - 1].end
             # A name may follow the title directly, or after an honorific ("وزير الخارجية الأستاذ …").
             while (
@@ -578,6 +683,7 @@ def find_entities(
                 hit = _match_name(kb, toks, j, text)
                 if hit and any(c.kind == "PER" for c in hit[1]):
                     n2, cands = hit
+                    n2 += _patronymic_tail(kb, toks, j + n2, text)
                     rec = _pick(tuple(c for c in cands if c.kind == "PER"), country)
                     person = _entity_from_known(rec, role)
                     add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
@@ -613,17 +719,18 @@ def find_entities(
                         add(toks[j].start, toks[j + n2 - 1].end, "PER", person)
                         taken.update(range(j, j + n2))
                         j += n2
-            ref = Mention(ref_start, ref_end, text[ref_start:ref_end], "PER", "")
-            if person is None and found.mentions:
-                # Apposition: "سامح شكري وزير الخارجية" — the title describes the name just before it.
-                prev = found.mentions[-1]
-                if prev.type == "PER" and not text[prev.end : ref_start].strip(" ،,"):
-                    person = found.entities[prev.entity]
-            if person is not None:
-                role_of[person.id] = (role, country)
-                found.titles.append(Mention(ref.start, ref.end, ref.text, "PER", person.id))
-            else:
-                pending_titles.append((ref, role, country))
+            chain.append(
+                _TitleRef(
+                    ref_start,
+                    ref_end,
+                    role,
+                    country,
+                    person.id if person is not None else None,
+                    _leads_with(kb, toks[i], "وف"),
+                    _leads_with(kb, toks[i], "بلك"),
+                    role.startswith(("deputy ", "assistant ")),
+                )
+            )
             taken.update(range(i, j))
             i = j
             continue
@@ -642,6 +749,14 @@ def find_entities(
             taken.update(range(i, i + n_name))
             i += n_name
             continue
+        if hit is not None and (n_name := _place_as_given_name(kb, toks, i, hit, text)):
+            # "دعا صلاح الدين دمرداش": a governorate's name is his given name.
+            name_ar = text[toks[i].start : toks[i + n_name - 1].end]
+            person = Entity(content_id("per:", normalize(name_ar)), "PER", transliterate(name_ar), name_ar)
+            add(toks[i].start, toks[i + n_name - 1].end, "PER", person)
+            taken.update(range(i, i + n_name))
+            i += n_name
+            continue
         if hit is not None:
             n, cands = hit
             rec = _pick(cands, None, evidence)
@@ -652,6 +767,8 @@ def find_entities(
                 taken.update(range(i, end))
                 i = end
                 continue
+            if rec.kind == "PER":
+                n += _patronymic_tail(kb, toks, i + n, text)
             add(toks[i].start, toks[i + n - 1].end, rec.kind, _entity_from_known(rec))
             taken.update(range(i, i + n))
             i += n
@@ -685,9 +802,11 @@ def find_entities(
                 found.titles.append(Mention(toks[i].start, toks[i].end, toks[i].text, "LOC", nation.id))
         i += 1
 
+    role_of, pending_titles = _chained(text, found, chain)
     _resolve_titles(found, kb, pending_titles, role_of, published)
     if tagger is not None:
         _model_names(text, toks, taken, found, tagger, sentences(text) if spans is None else spans, kb)
+    _kinship(text, toks, found, kb)
     _merge_people(found, kb)
     _short_forms(text, toks, taken, found)
     found.mentions.sort(key=lambda m: m.start)
@@ -695,23 +814,211 @@ def find_entities(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _TitleRef:
+    """A title found in the text, before deciding whose it is."""
+
+    start: int
+    end: int
+    role: str
+    country: str | None
+    person: str | None  # the name right after the title, if any
+    conjoined: bool  # a glued "و"/"ف": "ووزير الخارجية"
+    preposition: bool  # a glued "ب"/"ل"/"ك": "بنائب رئيس الوزراء"
+    deputy: bool  # a deputy's office, which "و" joins to the same person's next title
+
+
+def _apposed(text: str, a: int, b: int) -> bool:
+    """Whether only spaces or a comma stand between offsets ``a`` and ``b``."""
+    return 0 <= b - a <= 3 and not text[a:b].strip(" ،,\u200f\u200e")
+
+
+def _chained(
+    text: str, found: Found, titles: list[_TitleRef]
+) -> tuple[list[tuple[str, str, str | None]], list[tuple[Mention, str, str | None]]]:
+    """Whose each title is: ``(person, role, country)`` of the titles that name someone, and the titles
+    left to resolve by office.
+
+    A chain of titles belongs to the name it stands beside. After a name, titles in apposition describe
+    it ("الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع"), unless a
+    preposition governs them ("سامح شكري، بنائب رئيس الوزراء": he met the deputy), "و" adds a second
+    person right after the name ("الملك سلمان وولي العهد"), or their country is not the person's.
+    Titles before a name describe it ("نائب رئيس الوزراء ووزير خارجية دولة الكويت، الشيخ صباح"),
+    and lend it their country when it has none; "و" joins them only after a deputy's office, since
+    "الرئيس ووزير الخارجية X" names two people.
+    """
+    owner: list[str | None] = [t.person for t in titles]
+    names = [m for m in found.mentions if m.type == "PER"]
+    # (start, end, title index or -1, person) in text order; a name sorts after its own title.
+    seq = sorted(
+        [(t.start, t.end, k, t.person) for k, t in enumerate(titles)]
+        + [(m.start, m.end, -1, m.entity) for m in names],
+        key=lambda x: (x[0], x[2] == -1),
+    )
+
+    def agrees(person: str, country: str | None) -> bool:
+        ent = found.entities.get(person)
+        return country is None or ent is None or ent.country is None or ent.country == country
+
+    person: str | None = None
+    end, apposed = -1, 0
+    for start, stop, k, named in seq:
+        if k < 0:
+            person, end, apposed = named, stop, 0
+            continue
+        t = titles[k]
+        if named is not None:
+            person = None  # the title's own name comes next
+        elif (
+            person is not None
+            and _apposed(text, end, start)
+            and not t.preposition
+            and (apposed or not t.conjoined)
+            and agrees(person, t.country)
+        ):
+            owner[k], end, apposed = person, stop, apposed + 1
+        else:
+            person = None
+    for idx in range(len(seq) - 1, -1, -1):
+        start, _, k, named = seq[idx]
+        person = named if k < 0 else owner[k]
+        if person is None:
+            continue
+        later = titles[k] if k >= 0 else None
+        for prev in range(idx - 1, -1, -1):
+            p_start, p_end, pk, _ = seq[prev]
+            if pk < 0 or owner[pk] is not None or not _apposed(text, p_end, start):
+                break
+            t = titles[pk]
+            if later is not None and (later.preposition or (later.conjoined and not t.deputy)):
+                break
+            if not agrees(person, t.country):
+                break
+            owner[pk], start, later = person, p_start, t
+    role_of: list[tuple[str, str, str | None]] = []
+    pending: list[tuple[Mention, str, str | None]] = []
+    for t, who in zip(titles, owner, strict=True):
+        ref = Mention(t.start, t.end, text[t.start : t.end], "PER", who or "")
+        if who is None:
+            pending.append((ref, t.role, t.country))
+            continue
+        found.titles.append(ref)
+        role_of.append((who, t.role, t.country))
+        ent = found.entities.get(who)
+        if ent is not None and ent.country is None and t.country is not None:
+            found.entities[who] = replace(ent, country=t.country)
+    return role_of, pending
+
+
+_ASIDE_GAP = re.compile(r"^[\s\u200f\u200e،,()\[\]\-–—]{0,4}$")
+_MARKS = re.compile(r"[\u064b-\u0652\u0640]")
+
+
+def _kin_word(kb: Knowledge, tok: Token) -> tuple[str, str] | None:
+    """(English, kind) of a kinship noun in construct ("نجل", "ونجل", "شقيقة"), or None.
+
+    Normalisation writes ة as ه, so "شقيقه" as written is "his brother", whose possessor is the pronoun:
+    only a word written with ة is the feminine noun.
+    """
+    for form in strip_clitics(tok.norm):
+        hit = kb.title_words.kin.get(form)
+        if hit is not None:
+            written = _MARKS.sub("", tok.text)
+            return None if form.endswith("ه") and not written.endswith("ة") else hit
+    return None
+
+
+def _kinship(text: str, toks: list[Token], found: Found, kb: Knowledge) -> None:
+    """A person described by a relative ("نجل ابن عم بشار الأسد", "شقيق الرئيس") is not that relative.
+
+    The kinship phrase, up to the end of the relative's name, becomes one title reference: of the
+    person named just before it in apposition ("سليمان الأسد -نجل ابن عم بشار الأسد-"), or else of a
+    person of its own ("the brother of Bashar al-Assad"), with the relative's country. The relative's
+    own mention stays, inside the phrase, so that whoever reads references sees the phrase first.
+    "ابن" before a bare name is a patronymic ("محمد ابن سلمان"): kin only before a title or another kin
+    word.
+    """
+    spans = sorted((m for m in (*found.mentions, *found.titles) if m.type == "PER"), key=lambda m: m.start)
+    starts = [m.start for m in spans]
+    idx = 0
+    while idx < len(toks):
+        first = _kin_word(kb, toks[idx])
+        if first is None or first[1] == "kin_inner":
+            idx += 1
+            continue
+        kinds, k = [first], idx + 1
+        while k < len(toks) and _adjacent(text, toks[k - 1], toks[k]) and (w := _kin_word(kb, toks[k])):
+            kinds.append(w)
+            k += 1
+        at = bisect_left(starts, toks[k].start) if k < len(toks) else len(spans)
+        relative = spans[at] if at < len(spans) and spans[at].start < toks[k].end else None
+        if (
+            relative is None
+            or not _adjacent(text, toks[k - 1], toks[k])
+            or (len(kinds) == 1 and first[1] == "kin_weak" and relative in found.mentions)
+        ):
+            idx = k
+            continue
+        start, end = toks[idx].start, relative.end
+        for m in spans[at + 1 :]:
+            if m.entity != relative.entity or text[end : m.start].strip():
+                break
+            end = m.end  # "شقيق الرئيس السوري بشار الأسد": the title and the name after it
+        described = next(
+            (m for m in reversed(spans[:at]) if m.end <= start and _ASIDE_GAP.match(text[m.end : start])),
+            None,
+        )
+        if described is not None and described.entity:
+            person = described.entity
+        else:
+            kin = found.entities.get(relative.entity)
+            what = first[0] if len(kinds) == 1 else "relative"
+            person = content_id("per:", "kin:" + normalize(text[start:end]))
+            found.entities[person] = Entity(
+                person,
+                "PER",
+                f"{what} of {kin.name if kin else transliterate(relative.text)}",
+                text[start:end],
+                (text[start:end],),
+                kin.country if kin else None,
+            )
+        found.titles.append(Mention(start, end, text[start:end], "PER", person))
+        idx = k
+
+
+def _past_complement(kb: Knowledge, toks: list[Token], j: int, text: str) -> int:
+    """Token ``j`` moved past a complement of the title before it ("وزير الدولة لشؤون الدفاع",
+    "مساعد وزير الخارجية للشؤون السياسية"); ``j`` itself when there is none."""
+    if not _next_in(toks, j, text, kb.title_words.complements) or not (
+        j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1])
+    ):
+        return j
+    place = _match_name(kb, toks, j + 1, text)
+    if place is not None:
+        return j + 1 + place[0]  # "لشؤون الشرق الأوسط"
+    return j + 2
+
+
 def _resolve_titles(
     found: Found,
     kb: Knowledge,
     pending: list[tuple[Mention, str, str | None]],
-    role_of: dict[str, tuple[str, str | None]],
+    role_of: list[tuple[str, str, str | None]],
     published: str | None,
 ) -> None:
-    """Bare titles become the person who holds them: in this article first, then in the knowledge file."""
+    """Bare titles become the person who holds them: in this article first, then in the knowledge file.
+
+    ``role_of`` lists (person, role, country) for every title named with its holder in this article.
+    """
     first_country: dict[str, str | None] = {}
-    for _pid, (r, c) in role_of.items():
+    for _pid, r, c in role_of:
         first_country.setdefault(r, c)
     for ref, role, country in pending:
         if country is None:
             # "وزير الخارجية" alone: the office named with a country elsewhere in the article, first one.
             country = first_country.get(role)
         first_country.setdefault(role, country)
-        person = next((pid for pid, rc in role_of.items() if rc == (role, country)), None)
+        person = next((pid for pid, r, c in role_of if (r, c) == (role, country)), None)
         if person is None and country is not None and role != "other":
             # "other" gathers titles many hold at once (الأمير، الشيخ): never one known person's office.
             holders = kb.terms_for(role, country, published)
@@ -788,9 +1095,11 @@ def _within(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _known_without_patronymic(kb: Knowledge, name_ar: str) -> Known | None:
-    """The knowledge-file person a full name "X بن Y Z" means when the file knows "X Z"."""
+    """The knowledge-file person a full name "X بن Y Z" or "X Y Z" means when the file knows "X Z"."""
     words = _name_words(name_ar)
     short = _without_patronymic(words)
+    if short == words and len(words) >= 3:
+        short = (words[0], words[-1])  # a middle name the file leaves out: "خالد محفوظ بحاح"
     if short == words or len(short) < 2:
         return None
     cands = [c for c in kb.names.get(short, ()) if c.kind == "PER"]

@@ -59,6 +59,25 @@ class Ambiguous:
 
 
 @dataclass(frozen=True, slots=True)
+class TitleWords:
+    """The closed word lists that build title phrases (``title_words.tsv``), normalised.
+
+    ``heads``: a word heading a construct over a title or an organisation, and the role of the whole
+    ("نائب" → "deputy {}": "نائب رئيس الوزراء" is the deputy prime minister); ``ordinals``,
+    ``ranks``, ``complements`` and ``destinations``: words a title phrase runs on over; ``kin``: kinship
+    nouns → (English, kind), kind ``kin``, ``kin_weak`` (ابن: kin only before a title or another kin
+    word) or ``kin_inner`` (عم: only after another kin word).
+    """
+
+    heads: dict[tuple[str, ...], str] = field(default_factory=dict)
+    ordinals: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    destinations: frozenset[str] = frozenset()
+    kin: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything the resolver looks up, keyed by normalised token tuples."""
 
@@ -75,6 +94,7 @@ class Knowledge:
     bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_cues: dict[str, str] = field(default_factory=dict)  # normalised word → preposition | noun | state
     not_names: frozenset[str] = frozenset()  # words that are never part of a personal name
+    title_words: TitleWords = field(default_factory=TitleWords)
 
     def terms_for(self, role: str, country: str | None, on: str | None) -> list[Term]:
         """Holders of ``role`` in ``country``, in office ``on`` (ISO date) when a date is given."""
@@ -274,10 +294,16 @@ def load() -> Knowledge:
     for row in _rows("bare_references.tsv"):
         digest.update(repr(sorted(row.items())).encode())
         bare[normalize(row["word_ar"])] = tuple(_split(row["countries"]))
+    title_rows = _rows("title_words.tsv")
+    for row in title_rows:
+        digest.update(repr(sorted(row.items())).encode())
+    title_words = _title_words(title_rows)
     place_cues = {normalize(r["word"]): r["kind"] for r in _rows("place_cues.tsv", "lexicons")}
     not_names = frozenset(normalize(r["word"]) for r in _rows("not_names.tsv", "lexicons"))
     digest.update(repr((sorted(place_cues.items()), sorted(not_names))).encode())
-    prefixes = frozenset(k[:n] for k in (*names, *roles, *agents) for n in range(1, len(k) + 1))
+    prefixes = frozenset(
+        k[:n] for k in (*names, *roles, *agents, *title_words.heads) for n in range(1, len(k) + 1)
+    )
     return Knowledge(
         prefixes=prefixes,
         names={k: tuple(v) for k, v in names.items()},
@@ -291,4 +317,20 @@ def load() -> Knowledge:
         place_cues=place_cues,
         not_names=not_names,
         bare=bare,
+        title_words=title_words,
+    )
+
+
+def _title_words(rows: list[dict[str, str]]) -> TitleWords:
+    """The rows of ``title_words.tsv`` as word sets by kind."""
+    by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append((normalize(row["word_ar"]), row["role"]))
+    return TitleWords(
+        heads={key(w): role for w, role in by_kind["head"]},
+        ordinals=frozenset(w for w, _ in by_kind["ordinal"]),
+        ranks=frozenset(w for w, _ in by_kind["rank"]),
+        complements=frozenset(w for w, _ in by_kind["complement"]),
+        destinations=frozenset(w for w, _ in by_kind["destination"]),
+        kin={w: (en, kind) for kind in ("kin", "kin_weak", "kin_inner") for w, en in by_kind[kind]},
     )

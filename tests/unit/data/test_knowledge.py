@@ -31,6 +31,7 @@ HEADERS = {
     "agents.tsv": ["agent_ar", "name_en", "sector", "iso3"],
     "ambiguous_places.tsv": ["name_ar", "needs", "not_before", "not_after", "note"],
     "bare_references.tsv": ["word_ar", "countries", "note"],
+    "title_words.tsv": ["word_ar", "kind", "role", "note"],
 }
 # The curated country file only overrides or extends the derived names, so its name columns may be empty.
 REQUIRED = {
@@ -44,6 +45,7 @@ REQUIRED = {
     "agents.tsv": ["agent_ar", "name_en", "sector"],
     "ambiguous_places.tsv": ["name_ar", "needs", "note"],
     "bare_references.tsv": ["word_ar", "countries", "note"],
+    "title_words.tsv": ["word_ar", "kind"],
 }
 
 ROLES = {
@@ -61,6 +63,11 @@ ROLES = {
     "spokesperson",
     "crown prince",
     "deputy crown prince",
+    "interior minister",
+    "minister of state",
+    "minister",
+    "adviser",
+    "chief of staff",
     "other",
 }
 # Sectors (CAMEO-style agent codes) that the files use: government, military, legislature, judiciary,
@@ -341,6 +348,23 @@ def test_ambiguous_places_are_known_needs_and_normalised_once() -> None:
     assert kb.ambiguous[key("عنة")].needs == "cue"
     assert "من" in kb.ambiguous[key("النيل")].not_before
     assert kb.place_cues["مدينه"] == "noun" and kb.place_cues["في"] == "preposition"
+
+
+def test_title_words_have_known_kinds_and_roles() -> None:
+    rows = read("title_words.tsv")
+    kinds = {"head", "ordinal", "rank", "complement", "destination", "kin", "kin_weak", "kin_inner"}
+    assert {r["kind"] for r in rows} <= kinds
+    for r in rows:
+        if r["kind"] == "head":
+            # A fixed role, or a template the inner title's role fills ("deputy {}").
+            assert r["role"] in ROLES or (r["role"].count("{}") == 1 and r["role"].replace("{}", "x")), r
+        elif r["kind"].startswith("kin"):
+            assert r["role"].isascii() and r["role"], r
+        else:
+            assert not r["role"], r
+    words = load().title_words
+    assert words.heads[key("نائب")] == "deputy {}" and "ركن" in words.ranks
+    assert words.kin["نجل"] == ("son", "kin") and "لدي" in words.destinations
 
 
 @pytest.mark.parametrize(

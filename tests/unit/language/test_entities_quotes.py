@@ -429,3 +429,139 @@ def test_a_person_named_with_a_title_in_the_knowledge_files_is_that_person() -> 
     ]
     (call,) = [e for e in coded.events if e.plover == "CONSULT"]
     assert (call.source, call.target) == ("per:francois-hollande", "per:salman-bin-abdulaziz")
+
+
+def _whose(found: object, surface: str) -> str:
+    """The entity of the title or mention whose text is ``surface``."""
+    refs = [*found.titles, *found.mentions]  # type: ignore[attr-defined]
+    return next(m.entity for m in refs if m.text == surface)
+
+
+def test_a_chain_of_titles_after_a_name_is_that_person() -> None:
+    text = (
+        "استقبل الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء "
+        "وزير الدفاع، في جدة أمس، وزير الدولة لشؤون الدفاع بدولة قطر اللواء ركن سالم بن علي الهاجري."
+    )
+    found = find_entities(text, load(), "2015-08-10")
+    mbs = "per:mohammed-bin-salman"
+    assert [t.text for t in found.titles if t.entity == mbs] == [
+        "ولي ولي العهد",
+        "النائب الثاني لرئيس مجلس الوزراء",
+        "وزير الدفاع",
+    ]
+    assert not [t for t in found.titles if t.entity.startswith("role:")]  # no head of government
+    visitor = _whose(found, "سالم بن علي الهاجري")
+    assert _whose(found, "وزير الدولة لشؤون الدفاع بدولة قطر") == _whose(found, "اللواء ركن") == visitor
+    assert found.entities[visitor].country == "QAT"
+
+
+def test_titles_before_a_name_are_that_person_and_lend_it_their_country() -> None:
+    text = (
+        "واجتمع وزير الخارجية سامح شكري، بنائب رئيس الوزراء ووزير خارجية دولة الكويت، الشيخ ناصر فهد المطيري."
+    )
+    found = find_entities(text, load(), "2015-07-24")
+    kuwaiti = _whose(found, "ناصر فهد المطيري")
+    assert _whose(found, "بنائب رئيس الوزراء") == kuwaiti  # not Shoukry's, not the prime minister
+    assert _whose(found, "ووزير خارجية دولة الكويت") == kuwaiti
+    assert found.entities[kuwaiti].country == "KWT"
+    assert _whose(found, "سامح شكري") == "per:sameh-shoukry"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("وصل نائب رئيس الوزراء العراقي إلى عمان.", "نائب رئيس الوزراء العراقي", "deputy head of government"),
+        (
+            "وأكد مساعد وزير الخارجية الأمريكي أن الحوار مستمر.",
+            "مساعد وزير الخارجية الأمريكي",
+            "assistant foreign minister",
+        ),
+        ("وقال المتحدث باسم الرئيس المصري إن اللقاء مثمر.", "المتحدث باسم الرئيس المصري", "spokesperson"),
+        ("وانتقد مستشار الرئيس الإيراني التصريحات.", "مستشار الرئيس الإيراني", "adviser"),
+    ],
+)
+def test_a_deputy_or_envoy_of_an_office_is_not_its_holder(text: str, surface: str, role: str) -> None:
+    found = find_entities(text, load(), "2015-08-10")
+    (title,) = [t for t in found.titles if t.type == "PER"]
+    assert title.text == surface
+    assert found.entities[title.entity].role == role  # unnamed: "role:…", never the holder of the office
+    assert title.entity.startswith("role:")
+
+
+def test_an_envoy_sent_to_a_country_is_the_name_after_the_destination() -> None:
+    text = "ودعا الرئيس اليمني مبعوث الأمين العام للأمم المتحدة إلى اليمن جمال علي بنعمر إلى زيارة عدن."
+    found = find_entities(text, load(), "2015-08-10")
+    envoy = _whose(found, "جمال علي بنعمر")
+    assert _whose(found, "مبعوث الأمين العام للأمم المتحدة إلى اليمن") == envoy
+    assert found.entities[envoy].role == "envoy"
+    assert "role:secretary-general:unk" not in {t.entity for t in found.titles}
+    assert [p.text for p in found.mentions if p.type == "PER"] == ["جمال علي بنعمر"]  # not "… مبعوث"
+
+
+def test_a_title_after_a_name_with_a_preposition_or_another_country_is_someone_else() -> None:
+    found = find_entities("وقال الملك سلمان لرئيس الوزراء إن الزيارة مهمة.", load(), "2015-08-10")
+    assert _whose(found, "لرئيس الوزراء") != "per:salman-bin-abdulaziz"
+    found = find_entities("والتقى الأمير محمد بن سلمان، وزير الدفاع الأمريكي.", load(), "2015-08-10")
+    assert _whose(found, "وزير الدفاع الأمريكي") != "per:mohammed-bin-salman"
+    found = find_entities("استقبل الملك سلمان وولي العهد الوفد.", load(), "2015-08-10")
+    assert _whose(found, "وولي العهد") != "per:salman-bin-abdulaziz"  # "و": a second person
+
+
+def test_a_relative_named_in_a_kinship_aside_is_not_the_person_described() -> None:
+    text = "وأطلق سامر نبيل الأسد -نجل ابن عم بشار الأسد- النار على ضابط في اللاذقية."
+    found = find_entities(text, load(), "2015-08-10", ner.load())
+    aside = next(t for t in found.titles if t.text == "نجل ابن عم بشار الأسد")
+    assert aside.entity == _whose(found, "سامر نبيل الأسد") != "per:bashar-alassad"
+    coded = code_text(text, "2015-08-10")
+    assert all("per:bashar-alassad" not in (e.source, e.target) for e in coded.events)
+
+
+def test_a_kinship_phrase_alone_is_a_person_of_its_own() -> None:
+    found = find_entities("واعتقلت الشرطة شقيق الرئيس السوري أمس.", load(), "2015-08-10")
+    kin = next(t for t in found.titles if t.text == "شقيق الرئيس السوري")
+    person = found.entities[kin.entity]
+    assert person.name == "brother of Bashar al-Assad" and person.country == "SYR"
+    # "ابن" before a bare name is a patronymic, and "شقيقه" (his brother) has its possessor already.
+    for text, word in (("وقال محمد ابن سلمان إن الوفد وصل.", "ابن"), ("واستقبل شقيقه الرئيس أمس.", "شقيقه")):
+        assert not [t for t in find_entities(text, load(), "2015-08-10").titles if t.text.startswith(word)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("دعا صلاح الدين دمرداش حزب العمال الكردستاني إلى وقف الهجمات.", "صلاح الدين دمرداش"),
+        ("وقال صلاح الدين قرطاي إن الحزب يرفض العنف.", "صلاح الدين قرطاي"),
+    ],
+)
+def test_a_place_name_that_begins_a_speakers_name_is_no_place(text: str, name: str) -> None:
+    found = find_entities(text, load(), "2015-08-09", ner.load())
+    assert name in [m.text for m in found.mentions if m.type == "PER"]
+    assert "loc:salah-al-din-governorate" not in {m.entity for m in found.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال صلاح الدين إن الوضع هادئ.",  # the province alone
+        "وأكد ديالى رسميا أن الطرق مفتوحة.",  # an adverb after it
+        "وأكدت ديالى دعمها للحكومة.",  # a pronoun suffix after it
+        "سيطر الجيش على صلاح الدين دمرداش.",  # no reporting verb before it
+    ],
+)
+def test_a_place_without_a_name_after_a_reporting_verb_stays_a_place(text: str) -> None:
+    found = find_entities(text, load(), "2015-08-09")
+    assert [m for m in found.mentions if m.type == "LOC"]
+
+
+def test_a_known_person_written_with_a_middle_name_after_a_title_is_that_person() -> None:
+    text = "التقى رئيس مجلس الوزراء اليمني خالد محفوظ بحاح وفدا إماراتيا."
+    found = find_entities(text, load(), "2015-07-25")
+    assert [(m.text, m.entity) for m in found.mentions if m.type == "PER"] == [
+        ("خالد محفوظ بحاح", "per:khaled-bahah")
+    ]
+
+
+def test_a_rank_and_a_patronymic_with_ali_stay_with_the_officer() -> None:
+    found = find_entities("ووصل العميد ركن فهد بن علي القحطاني إلى الموقع.", load(), None)
+    officer = _whose(found, "فهد بن علي القحطاني")
+    assert _whose(found, "العميد ركن") == officer and officer.startswith("per:")
