@@ -214,7 +214,9 @@ def code_article(
             said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
             drafts.append(draft(found, source, target, when, place, p, said))
     drafts = _restatements_merged(drafts)
-    main_index = _main_index(drafts)
+    # The headline says what the news is: of the lead's events, those of a type it names come first.
+    headline = {m.pattern.plover for m in find_triggers(tokenize(article.title))} if article.title else set()
+    main_index = _main_index(drafts, headline)
     if main_index is not None:
         lead = drafts[main_index]
         drafts = [d for d in drafts if d is lead or not _restates(d, lead)]
@@ -624,25 +626,45 @@ def _is_dateline(text: str, m: Mention) -> bool:
     )
 
 
-def _main_index(drafts: list[Draft]) -> int | None:
+def _main_index(drafts: list[Draft], headline: set[str] | frozenset[str] = frozenset()) -> int | None:
     """The article's lead interaction: a call or visit in the lead if there is one (requests and
-    rejections are usually made *during* it), else the first event of the lead (news puts the main
-    event first)."""
+    rejections are usually made *during* it), else the first event of the lead (news puts the main event
+    first). An event of a type the headline names comes first, unless it was made in that call, between
+    its two sides ("العراق يحث أميركا …" over a call of the two ministers stays the call)."""
     lead = [i for i, d in enumerate(drafts) if d.start < LEAD_CHARS and not d.context]
     if not lead:
         lead = [i for i, d in enumerate(drafts) if not d.context][:1]
     if not lead:
         return None
-    for i in lead:
-        d = drafts[i]
-        if (
-            d.match.pattern.plover == "CONSULT"
-            and d.match.pattern.mode in ("phone", "visit")
-            and d.source
-            and d.target
-        ):
-            return i
-    return lead[0]
+    call = next((i for i in lead if _is_call(drafts[i])), None)
+    named = [i for i in lead if drafts[i].match.pattern.plover in headline]
+    if call is not None and not all(_within(drafts[i], drafts[call]) for i in named):
+        call = next((i for i in named if _is_call(drafts[i])), None)
+    if call is not None:
+        return call
+    return (named or lead)[0]
+
+
+def _is_call(d: Draft) -> bool:
+    return (
+        d.match.pattern.plover == "CONSULT"
+        and d.match.pattern.mode in ("phone", "visit")
+        and d.source is not None
+        and d.target is not None
+    )
+
+
+def _within(d: Draft, call: Draft) -> bool:
+    """Whether ``d`` is between the call's two sides: each of its actors is one of them, or of one of
+    their countries."""
+    sides = [r for r in (call.source, call.target) if r is not None]
+    mine = [r for r in (d.source, d.target) if r is not None]
+    return bool(mine) and all(
+        any(
+            r.entity == side.entity or (r.country is not None and r.country == side.country) for side in sides
+        )
+        for r in mine
+    )
 
 
 def _main_date(drafts: list[Draft], main: int | None, published: str | None) -> tuple[str | None, str | None]:

@@ -3,6 +3,8 @@ it, and lend it what it lacked; sentences that report another event of the same 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hadath import language
@@ -53,3 +55,22 @@ def test_the_main_event_takes_the_day_it_was_reported_before_the_news_day() -> N
     # The page went out a day after the source spoke: "أمس" of the saying is nearer the event.
     found = attacks("قال مصدر أمني أمس إن مسلحين هاجموا نقطة للجيش في سيناء.")
     assert found and found[0].main and found[0].date == "2015-08-09"
+
+
+def _main(title: str, text: str) -> EventMention:
+    analysis = language.analyse(replace(text_article(text, "2015-08-10"), title=title))
+    return next(e for e in code_article(analysis, classifiers={}) if e.main)
+
+
+def test_the_headline_picks_the_main_event_unless_it_was_said_in_the_call() -> None:
+    lead = (
+        "وصل الرئيس التركي رجب طيب أردوغان إلى جاكرتا في زيارة رسمية. "
+        "واتهم أردوغان المعارضة بنشر دعاية كاذبة عن بلاده."
+    )
+    assert _main("أردوغان يتهم المعارضة بنشر دعاية كاذبة", lead).plover == "ACCUSE"
+    assert _main("أردوغان يصل إلى جاكرتا", lead).plover == "CONSULT"
+    call = (
+        "أجرى وزير الخارجية العراقي فؤاد حسين اتصالا هاتفيا مع وزير الخارجية الأمريكي أنتوني بلينكن. "
+        "وطالب حسين الولايات المتحدة بخفض التوتر في المنطقة."
+    )
+    assert _main("العراق يطالب أمريكا بخفض التوتر", call).mode == "phone"
