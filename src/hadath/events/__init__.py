@@ -23,6 +23,7 @@ from hadath.events.actors import (
     ActorRef,
     actor_words,
     actors_in,
+    is_dateline,
     pick_roles,
     placed_in,
     roles_and_partners,
@@ -32,7 +33,7 @@ from hadath.events.context import context_of
 from hadath.events.patterns import Match, event_word_at, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
-from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Mention, Rejected, content_id
+from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Rejected, content_id
 from hadath.text.normalize import Token, normalize, strip_clitics, tokenize, without_conjunction
 
 REQUIRES = ("analysis",)
@@ -608,22 +609,12 @@ def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | Non
     named: list[tuple[bool | None, str]] = []
     for m in analysis.mentions:
         if m.type == "LOC" and start <= m.start and m.end <= end:
-            if _is_dateline(text, m):
+            if is_dateline(text, m.start, m.end):
                 continue  # "بغداد/المسلة:", "القاهرة -": where the report was filed, not where it happened
             rec = kb.records.get(m.entity)
             if rec is not None and rec.place_kind not in ("country",):
                 named.append((placed_in(text, m.start), rec.name or rec.name_ar))
     return next((n for how, n in named if how), None) or next((n for how, n in named if how is None), None)
-
-
-def _is_dateline(text: str, m: Mention) -> bool:
-    line_start = text.rfind("\n", 0, m.start) + 1
-    return not text[line_start : m.start].strip() and text[m.end : m.end + 3].lstrip()[:1] in (
-        "/",
-        "-",
-        "–",
-        ":",
-    )
 
 
 def _main_index(drafts: list[Draft], headline: set[str] | frozenset[str] = frozenset()) -> int | None:

@@ -224,6 +224,8 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
         if m.type == "LOC":
             if rec is None or rec.place_kind not in ("country", "capital"):
                 continue  # cities and regions are places, not actors
+            if is_dateline(text, m.start, m.end):
+                continue  # "بغداد - قتل …": where the report was filed, not who acted
             if rec.place_kind == "capital" and rec.country:
                 # "منعت واشنطن": a capital acting stands for its government.
                 entity_id = f"loc:{rec.country.lower()}"
@@ -264,6 +266,12 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
             )
         )
     return _placed(analysis, _groups_named(text, _with_nouns(text, refs, kb)), kb)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens its line as a dateline ("بغداد/المسلة:", "القاهرة -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end : end + 3].lstrip()[:1] in ("/", "-", "–", ":")
 
 
 def _owned_by_next(text: str, noun: ActorRef, org: ActorRef) -> bool:
@@ -519,7 +527,8 @@ def _describes_previous(text: str, prev: ActorRef, start: int, kb: Knowledge) ->
 
 
 def _gap_is_blank(text: str, a: int, b: int) -> bool:
-    return 0 <= b - a <= 2 and not text[a:b].strip(" ،,")
+    """Nothing but a space, a comma, a dash or a bracket between two spans ("سليمان الأسد -نجل ابن عم …")."""
+    return 0 <= b - a <= 3 and not text[a:b].strip(" ،,-–—()")
 
 
 def _is_locative(text: str, start: int, refs: list[ActorRef]) -> bool:
@@ -602,6 +611,9 @@ def _joined(text: str, first: ActorRef, then: ActorRef) -> bool:
     return not gap.strip() and text[then.start : then.start + 1] == "و" and not then.name_ar.startswith("و")
 
 
+# Longer than this, text between two dashes or brackets is no aside but the body of the sentence.
+_ASIDE_WORDS = 12
+
 RELATIVES = frozenset(
     normalize(w)
     for w in ("الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان", "اللتين", "اللواتي", "اللاتي")
@@ -611,8 +623,9 @@ RELATIVES = frozenset(
 def _outside_asides(
     match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
 ) -> list[ActorRef]:
-    """``refs`` less those in a relative clause set off by commas that the trigger is not in: in "اتهمت
-    الوحدات، التي تقاتل تنظيم داعش، تركيا" the accused is Turkey, not the group the clause names."""
+    """``refs`` less those in an aside the trigger is not in: a relative clause set off by commas (in
+    "اتهمت الوحدات، التي تقاتل تنظيم داعش، تركيا" the accused is Turkey, not the group the clause names),
+    or words in brackets or between two dashes."""
     if not toks:
         return refs
     end = offset + toks[-1].end
@@ -629,6 +642,17 @@ def _outside_asides(
         )
         if close >= 0 and not start <= trig < close:
             asides.append((start, close))
+    # Brackets and a pair of dashes set off an aside too ("سليمان الأسد -نجل ابن عم بشار الأسد- …").
+    sentence_start = offset + toks[0].start
+    for opener, closer in (("(", ")"), ("-", "-"), ("–", "–")):
+        at = text.find(opener, sentence_start, end)
+        while at >= 0:
+            close = text.find(closer, at + 1, end)
+            if close < 0:
+                break
+            if not at <= trig < close and len(text[at:close].split()) <= _ASIDE_WORDS:
+                asides.append((at, close))
+            at = text.find(opener, close + 1, end)
     if not asides:
         return refs
     return [r for r in refs if not any(a <= r.start < b for a, b in asides)]

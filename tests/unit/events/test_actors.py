@@ -492,3 +492,35 @@ def test_a_participle_accuses_with_the_sentences_subject_and_courts_are_actors()
     assert events["REJECT"].target is None
     sentence = code_text("أصدرت محكمة ليبية حكما غيابيا بإعدام متهمين.", "2015-08-10").events
     assert sentence and sentence[0].source == "agt:jud:lby:court"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        # The subject between "أطلق" and "النار".
+        (
+            "وأطلق مسلحون النار على متظاهرين في درعا.",
+            "ASSAULT",
+            "agt:ins:unk:gunmen",
+            "agt:cvl:unk:protesters",
+        ),
+        # A relative named in an aside between dashes is not the one arrested.
+        (
+            "اعتقلت الشرطة السورية سليمان هلال الأسد -نجل ابن عم بشار الأسد- في اللاذقية.",
+            "COERCE",
+            "agt:cop:syr:police",
+            None,
+        ),
+        # A dateline names where the report was filed, not an attacker.
+        ("بغداد - قتل خمسة أشخاص في انفجار سيارة مفخخة.", "ASSAULT", None, "agt:cvl:unk:people"),
+    ],
+)
+def test_asides_datelines_and_split_fire_verbs(
+    text: str, plover: str, source: str | None, target: str | None
+) -> None:
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    events = [e for e in code_article(analysis, classifiers={}) if e.plover == plover]
+    assert events and events[0].source == source
+    if target is not None:
+        assert events[0].target == target
+    assert all(e.target != "per:bashar-alassad" for e in events)
