@@ -541,15 +541,20 @@ def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
 
 
 def _since(text: str, d: DateMention) -> bool:
-    """Whether "منذ" stands right before a year that does not include it: the start of a period
-    ("يقاتل منذ العام 2013"). Before a day it dates the event ("اعتقلت منذ الأحد")."""
+    """Whether the date starts a period rather than dating the event: "منذ" right before a year that does
+    not include it ("يقاتل منذ العام 2013"), or any "منذ" after "أول" ("أول زيارة منذ أشهر": the first
+    in months). Before a day it dates the event ("اعتقلت منذ الأحد")."""
+    before = [normalize(w) for w in text[max(0, d.start - 40) : d.start].split()]
+    since = normalize(d.text).startswith(_SINCE) or (bool(before) and before[-1] == _SINCE)
+    if since and any(without_conjunction(w) in _FIRST for w in before[-6:]):
+        return True
     if d.precision != "year":
         return False
-    words = text[max(0, d.start - 12) : d.start].split()
-    return bool(words) and normalize(words[-1]) == _SINCE and not normalize(d.text).startswith(_SINCE)
+    return bool(before) and before[-1] == _SINCE and not normalize(d.text).startswith(_SINCE)
 
 
 _SINCE = normalize("منذ")
+_FIRST = frozenset(normalize(w) for w in ("أول", "الأول", "الأولى", "لأول"))
 # Kinds whose nouns ("الهجوم", "الاحتجاجات", "الاجتماع") a relative clause may date.
 _DEED_KINDS = ("ASSAULT", "PROTEST", "CONSULT")
 

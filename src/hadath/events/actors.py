@@ -600,7 +600,24 @@ def roles_and_partners(
         obj = _accused(match, toks, offset, subject, obj, text)
     if p.swap:
         return obj, subject, ()
+    if (
+        match.nominal
+        and p.mode == "visit"
+        and obj is not None
+        and _visitor_after(match, toks, offset, obj, text)
+    ):
+        # "أول زيارة لمسؤول أميركي إلى بغداد": the one after "زيارة لـ" makes it; the place after إلى hosts.
+        host = next((r for r in rest if r.start > obj.end and r.entity.startswith("loc:")), None)
+        return obj, host, ()
     return subject, obj, tuple(partners)
+
+
+def _visitor_after(match: Match, toks: list[Token], offset: int, obj: ActorRef, text: str) -> bool:
+    """Whether ``obj`` right after a visit noun is its maker: a person or group glued to "لـ"
+    ("زيارة لمسؤول"), not a place ("زيارة لبغداد")."""
+    if match.end >= len(toks) or obj.start != offset + toks[match.end].start:
+        return False
+    return text[obj.start : obj.start + 1] == "ل" and not obj.entity.startswith("loc:")
 
 
 def _joined(text: str, first: ActorRef, then: ActorRef) -> bool:

@@ -524,3 +524,25 @@ def test_asides_datelines_and_split_fire_verbs(
     if target is not None:
         assert events[0].target == target
     assert all(e.target != "per:bashar-alassad" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # "زيارة لـ" + a person: the person visits; the place after إلى hosts.
+        ("وكانت هذه أول زيارة لمسؤول أميركي إلى بغداد منذ أشهر.", "agt:gov:usa:officials", "loc:irq"),
+        # "زيارة لـ" + a place: the place hosts.
+        ("أكد الرئيس الروسي أن زيارته لطهران كانت ناجحة.", None, "loc:irn"),
+    ],
+)
+def test_who_makes_a_visit_named_with_la(text: str, source: str | None, target: str) -> None:
+    visits = [e for e in code_text(text, "2015-08-10").events if e.mode == "visit"]
+    assert visits and visits[0].target == target
+    if source is not None:
+        assert visits[0].source == source
+
+
+def test_the_first_visit_in_months_is_dated_by_its_report() -> None:
+    text = "وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في أول زيارة لمسؤول أميركي منذ أشهر."
+    visit = next(e for e in code_text(text, "2015-08-10").events if e.mode == "visit")
+    assert (visit.source, visit.date) == ("per:ash-carter", "2015-08-10")
