@@ -223,3 +223,23 @@ def test_reading_commands_leave_the_database_untouched(first_run: str, db: Path)
     before = db.read_bytes()
     assert CliRunner().invoke(main, ["events", "--db", str(db)]).exit_code == 0
     assert export(db) and db.read_bytes() == before
+
+
+def test_two_events_of_one_sentence_are_both_stored(tmp_path: Path) -> None:
+    # Two subjects, and a second clause of the same type: four condemnations in two sentences.
+    page = tmp_path / "condemnations.txt"
+    page.write_text(
+        "أدانت السعودية والإمارات هجمات تنظيم داعش في الكويت.\n"
+        "وأدانت مصر الهجوم على الكنيسة، كما أدانت الأردن التفجير.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(main, ["run", str(page), "--db", str(db), "--all-events"]).exit_code == 0
+    sources = {
+        a["entity"]
+        for r in export(db)
+        if r["type"] == "event" and r["plover"] == "ACCUSE"
+        for a in r["actors"]
+        if a["role"] == "source"
+    }
+    assert {"loc:sau", "loc:are", "loc:egy", "loc:jor"} <= sources

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from hadath.events.actors import (
     RELATIVES,
@@ -30,7 +30,7 @@ from hadath.events.actors import (
 )
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
 from hadath.events.context import context_of
-from hadath.events.patterns import Match, event_word_at, find_triggers
+from hadath.events.patterns import Match, event_word_at, find_triggers, load_patterns
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
 from hadath.models import Actor, Analysis, DateMention, Entity, EventMention, Rejected, content_id
@@ -39,6 +39,8 @@ from hadath.text.normalize import Token, normalize, strip_clitics, tokenize, wit
 REQUIRES = ("analysis",)
 PROVIDES = ("event_mention",)
 
+# Types whose restatements are merged on compatible sides (deeds), not only on the same two sides.
+_LOOSE = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # Types whose dual subject ("بحث الوزيران", "اتفق الجانبان") means the two actors already named.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Attacks and protests are news even when nobody is named: kept, with no actors, when the sentence
@@ -155,7 +157,7 @@ def code_article(
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
-                and (toks[match.start].norm.startswith("و") or match.pattern.shares_subject)
+                and (_conjoined(match, toks) or match.pattern.shares_subject)
                 and (source is None or source.start < trigger_at)
             ):
                 # "أدان الوزير … ورفض …": a coordinated verb with no subject of its own shares the first's,
@@ -171,6 +173,10 @@ def code_article(
                 and previous[1]
             ):
                 source, target = previous  # "بحث الوزيران": the two already named
+            if source is None and match.nominal and plover in _ANNOUNCED:
+                # "أعلنت وزارة الداخلية توقيف سبعة …", "… أنه تم اعتقال": the state body that announces an
+                # arrest or a charge with no agent of its own made it.
+                source = _announcer(toks, span.start, mine, match.start)
             source, target = _distinct(source, target)
             if plover in probs and probs[plover] < _needed(models[plover], match, source, target):
                 continue  # violence or protest vocabulary in a sentence that reports no such event
@@ -190,7 +196,7 @@ def code_article(
                 previous = (source, target)  # what a later "الطرفان" refers to, warring sides included
             kept[slot] = len(drafts)
             sentence_source = sentence_source or source
-            said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
+            said = _said_on(analysis.dates, text, (span.start, clause[0]))
             drafts.append(draft(match, source, target, when, place, probs.get(plover), said))
             for partner in partners:
                 if source is not None and partner.entity not in (source.entity, target and target.entity):
@@ -212,11 +218,11 @@ def code_article(
             if source is None and target is None and not (place or when):
                 continue  # as for pattern-coded attacks: an event nobody did, nowhere and never is no record
             kept[(kind, 0)] = len(drafts)
-            said = _date_for(analysis.dates, text, (span.start, clause[0]), others)
+            said = _said_on(analysis.dates, text, (span.start, clause[0]))
             drafts.append(draft(found, source, target, when, place, p, said))
     drafts = _restatements_merged(drafts)
     # The headline says what the news is: of the lead's events, those of a type it names come first.
-    headline = {m.pattern.plover for m in find_triggers(tokenize(article.title))} if article.title else set()
+    headline = _headline_types(article.title)
     main_index = _main_index(drafts, headline)
     if main_index is not None:
         lead = drafts[main_index]
@@ -241,7 +247,13 @@ def code_article(
         )
         out.append(
             EventMention(
-                id=content_id("m", article.id, str(d.start), d.match.pattern.id),
+                id=mention_id(
+                    article.id,
+                    d.start,
+                    d.match.pattern.id,
+                    d.match.start,
+                    d.source.entity if d.source else None,
+                ),
                 article=article.id,
                 plover=d.match.pattern.plover,
                 mode=d.match.pattern.mode,
@@ -339,24 +351,72 @@ def _distinct(source: ActorRef | None, target: ActorRef | None) -> tuple[ActorRe
     return source, target
 
 
+# Types a state body's announcement makes its own act when no one else is named.
+_ANNOUNCED = frozenset({"COERCE", "ACCUSE", "SANCTION", "RETREAT"})
+_STATE = frozenset({"GOV", "COP", "JUD", "MIL"})
+
+
+def _announcer(toks: list[Token], offset: int, refs: list[ActorRef], trigger: int) -> ActorRef | None:
+    """The state body right after a reporting verb before the trigger ("أعلنت وزارة الداخلية")."""
+    verbs = load_words().reporting_verbs
+    for i in range(trigger - 1, -1, -1):
+        v = without_conjunction(toks[i].norm)
+        if v in verbs or (v.endswith("ت") and v[:-1] in verbs):
+            after = offset + toks[i].end
+            nxt = next((r for r in refs if r.start >= after), None)
+            if (
+                nxt is not None
+                and nxt.sector in _STATE
+                and i + 1 < len(toks)
+                and nxt.start <= offset + toks[min(i + 2, len(toks) - 1)].start
+                and nxt.start < offset + toks[trigger].start
+            ):
+                return nxt
+            return None
+    return None
+
+
+def _conjoined(match: Match, toks: list[Token]) -> bool:
+    """Whether the trigger word carries the conjunction "و" ("ورفض"), not a و of its own ("وجهت", "وصل")."""
+    norm = toks[match.start].norm
+    return norm[:1] == "و" and norm not in match.pattern.verbs and norm not in _own_wa()
+
+
+@cache
+def _own_wa() -> frozenset[str]:
+    """First words of noun triggers that begin with a و of their own ("وقفة احتجاجية")."""
+    return frozenset(n[0] for p in load_patterns()[0] for n in p.nouns if n and n[0][:1] == "و")
+
+
+def mention_id(article: str, sentence: int, pattern: str, trigger: int, source: str | None) -> str:
+    """A mention's id: its article, sentence (start offset), pattern, trigger (token in the sentence) and
+    source. The sentence alone is not enough: one may hold two events of a pattern, in two clauses or by
+    two subjects ("أدانت السعودية والإمارات")."""
+    return content_id("m", article, str(sentence), pattern, str(trigger), source or "")
+
+
 def _clause_starts(toks: list[Token], sentence: str, triggers: list[Match]) -> list[int]:
-    """Token indices where a sentence's clauses start: "فيما/بينما/في حين", and after a comma "كما",
-    "وفي", a trigger with "و" or a participle ("، متهما"), open a clause that may report another event
+    """Token indices where a sentence's clauses start: "فيما/بينما/في حين" (not "فيما بعد"), and after a
+    comma "كما", a trigger with "و" or a participle ("، متهما"), open a clause that may report another event
     of the same type ("قصفت الطائرات التركية مواقع الحزب، فيما قتل جنديان في هجوم …", "أدانت السعودية
-    الهجوم، كما أدانت الكويت …"). A comma alone does not: "، وزير الدفاع،" is an apposition."""
+    الهجوم، كما أدانت الكويت …"). A comma alone does not: "، وزير الدفاع،" is an apposition, "، وفي قصره،"
+    an aside."""
     openers = actor_words().clause_openers
     norms = tuple(t.norm for t in toks)
-    verbs = {
-        m.start for m in triggers if (not m.nominal and norms[m.start][:1] == "و") or m.pattern.shares_subject
-    }
+    verbs = {m.start for m in triggers if (not m.nominal and _conjoined(m, toks)) or m.pattern.shares_subject}
     starts = [0]
     for i in range(1, len(toks)):
         after_comma = any(c in "،," for c in sentence[toks[i - 1].end : toks[i].start])
-        if any(norms[i : i + len(o)] == o for o in openers) or (
-            after_comma and (norms[i] in ("كما", "وفي") or i in verbs)
-        ):
+        opener = next((o for o in openers if norms[i : i + len(o)] == o), None)
+        if opener is not None and norms[i + len(opener) : i + len(opener) + 1] == (_AFTER,):
+            opener = None  # "فيما بعد" is "later", no clause
+        if opener is not None or (after_comma and (norms[i] == _ALSO or i in verbs)):
             starts.append(i)
     return starts
+
+
+_AFTER = normalize("بعد")
+_ALSO = normalize("كما")
 
 
 def _clause_of(starts: list[int], i: int) -> int:
@@ -438,16 +498,26 @@ def _restatement_of(d: Draft, o: Draft) -> bool:
     modes = (o.match.pattern.mode, d.match.pattern.mode)
     if None not in modes and modes[0] != modes[1]:
         return False  # a bombing and a shooting, a call and a visit
-    if o.match.pattern.plover in _JOINT and set(_pair(d)) - {""} <= set(_pair(o)):
-        pass  # "بحث الوزيران" after "التقى A B": the sides already named, in either order
-    else:
-        roles = ((o.source, d.source, o.target), (o.target, d.target, o.source))
-        if not all(_compatible(ours, theirs, other) for ours, theirs, other in roles):
-            return False
-        if sum(ours is None and theirs is not None for ours, theirs, _ in roles) == 2:
-            return False  # both sides new: "«داعش» يتبنى تفجيرا" is not "البيشمركة تهاجم داعش"
+    if o.match.pattern.plover not in _LOOSE and _pair(d) != ("", ""):
+        # A statement's object is seldom an actor ("أدانت السعودية الهجوم على المسجد … الكنيسة"), and one
+        # side of a meeting may be no actor ("والتقى السيسي مجموعة من المستثمرين"): two statements or
+        # meetings by one side are two.
+        return False
+    roles = ((o.source, d.source, o.target), (o.target, d.target, o.source))
+    if not all(_compatible(ours, theirs, other) for ours, theirs, other in roles):
+        return False
+    if sum(ours is None and theirs is not None for ours, theirs, _ in roles) == 2:
+        return False  # both sides new: "«داعش» يتبنى تفجيرا" is not "البيشمركة تهاجم داعش"
+    # Words that announce another event stand by its trigger ("وفي حادث منفصل، قتل", "هجوم آخر"); elsewhere
+    # in the sentence they say something else ("قال مسؤول آخر").
     separate = actor_words().separate_markers
-    return not any(without_conjunction(t.norm) in separate for t in tokenize(d.sentence))
+    toks = tokenize(d.sentence)
+    near = toks[max(0, d.match.start - _SEPARATE_REACH) : d.match.end + _SEPARATE_REACH]
+    return not any(without_conjunction(t.norm) in separate for t in near)
+
+
+# How far from a trigger a word that announces another event may stand.
+_SEPARATE_REACH = 4
 
 
 def _compatible(ours: ActorRef | None, theirs: ActorRef | None, other: ActorRef | None) -> bool:
@@ -601,9 +671,40 @@ def _date_for(
         and not _since(text, d)
     ]
     resolved = [d for d in inside if d.value]
+    # "أعلنت الأحد 19 يوليو مقتل 9 جنود … مساء الجمعة": a date right after a verb of saying is when it
+    # was said; another date in the clause is the event's.
+    own = [d for d in resolved if not _after_saying(text, d)]
+    if own:
+        return own[0]
     if resolved:
         return resolved[0]
     return inside[0] if inside else None
+
+
+def _said_on(dates: tuple[DateMention, ...], text: str, part: tuple[int, int]) -> DateMention | None:
+    """The resolved date a verb of saying carries in the reporting part of a sentence ("قال مصدر أمس إن
+    …"); a date elsewhere in that part is another event's ("بعد هجوم الجمعة، قال الوزير إن …")."""
+    lo, hi = part
+    return next(
+        (d for d in dates if lo <= d.start and d.end <= hi and d.value and _after_saying(text, d)), None
+    )
+
+
+def _after_saying(text: str, d: DateMention) -> bool:
+    """Whether a verb of saying and its subject stand before the date ("أعلنت وزارة الدفاع الأحد …"),
+    with no "أن/إن" between (after it, a date is what was said)."""
+    words = [without_conjunction(normalize(w)) for w in text[max(0, d.start - 60) : d.start].split()]
+    verbs = load_words().reporting_verbs
+    for w in reversed(words[-_SAYING_REACH:]):
+        if w in _THAT:
+            return False
+        if w in verbs or (w.endswith("ت") and w[:-1] in verbs):
+            return True
+    return False
+
+
+# How many words a verb of saying and its subject may stand before the date they carry.
+_SAYING_REACH = 5
 
 
 def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | None:
@@ -633,12 +734,37 @@ def _main_index(drafts: list[Draft], headline: set[str] | frozenset[str] = froze
     if not lead:
         return None
     call = next((i for i in lead if _is_call(drafts[i])), None)
-    named = [i for i in lead if drafts[i].match.pattern.plover in headline]
+    first = drafts[lead[0]].start
+    named = [
+        i
+        for i in lead
+        if drafts[i].match.pattern.plover in headline and drafts[i].start <= first + _HEADLINE_REACH
+    ]
     if call is not None and not all(_within(drafts[i], drafts[call]) for i in named):
         call = next((i for i in named if _is_call(drafts[i])), None)
     if call is not None:
         return call
     return (named or lead)[0]
+
+
+# How far past the lead's first event the headline's event may be told (the first paragraph or two);
+# further on, an event of its type is background ("وكانت الطائرات قد قصفت …").
+_HEADLINE_REACH = 600
+# Words before a headline's event word that make it the occasion, not the news ("… بعد يومين من تفجير").
+_OCCASION = frozenset(normalize(w) for w in ("بعد", "قبل", "إثر", "عقب", "منذ", "خلفية"))
+
+
+def _headline_types(title: str | None) -> set[str]:
+    """The event types a headline names as its news: not one it names as an occasion ("ظريف في بغداد
+    بعد يومين من تفجير انتحاري")."""
+    if not title:
+        return set()
+    toks = tokenize(title)
+    return {
+        m.pattern.plover
+        for m in find_triggers(toks)
+        if not any(without_conjunction(t.norm) in _OCCASION for t in toks[: m.start])
+    }
 
 
 def _is_call(d: Draft) -> bool:

@@ -565,7 +565,8 @@ def roles_and_partners(
         sides = _between(match, toks, offset, _around(match, toks, offset, refs)[4], text)
         if sides is not None:
             return (*sides, ())
-    if p.plover in _NOMINAL_ONLY:
+    if p.plover in _NOMINAL_ONLY or (match.nominal and p.plover == "COERCE"):
+        # An arrest named by a noun ("أكد المحامي أن اعتقال موكله …") is no act of the subject before it.
         return (*_violence_roles(match, toks, offset, refs, text), ())
     _, trig_end, _, before, after = _around(match, toks, offset, refs)
     subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
@@ -768,6 +769,7 @@ def _violence_roles(
     verbal = not match.nominal or head in words.verbal_nouns
     source: ActorRef | None = None
     target: ActorRef | None = None
+    co_subjects: set[int] = set()  # ids of actors joined to the subject by "و"
     if not verbal:
         covering = [r for r in refs if r.start <= trig_start < r.end]
         # "متظاهرون فلسطينيون", "انتحاري": the noun names a participant; "رهائن" names the victims.
@@ -802,6 +804,16 @@ def _violence_roles(
         first = _index_at(toks, offset, subject.end) if subject and subject.start >= trig_end else None
         agent = _after_marker(match, toks, offset, actors, words.passive_agent_markers, first, PASSIVE_WINDOW)
         obj = _direct_object(subject, after, toks, offset, trig_end) if p.plover == "ASSAULT" else None
+        last = subject
+        while last is not None:
+            # "هاجمت القوات السورية وحزب الله بلدة الزبداني": a second attacker, not the target.
+            partner = next((r for r in after if r.start >= last.end), None)
+            if partner is None or not _joined(text, last, partner):
+                break
+            co_subjects.add(id(partner))
+            last = partner
+            if obj is partner:
+                obj = next((r for r in after if r.start >= partner.end), None)
         if (
             p.plover == "ASSAULT"
             and subject is not None
@@ -832,12 +844,14 @@ def _violence_roles(
     marked = _after_marker(match, toks, offset, actors, markers)
     if target is None and marked is not None and marked is not source:
         target = marked
-    if target is None and verbal:
+    if target is None and (verbal or p.plover == "COERCE"):
         # Failing all that, the next actor after the verb and its subject is the likeliest object (an
         # agent named after a marker further on is not the subject: "قتل ثلاثة من الشرطة في هجوم نسب
         # إلى المتمردين").
         start = _past(subject, trig_end)
-        target = next((r for r in after if r.start >= start and r is not source), None)
+        target = next(
+            (r for r in after if r.start >= start and r is not source and id(r) not in co_subjects), None
+        )
     if source is not None and target is not None and source.entity == target.entity:
         target = None
     return source, target

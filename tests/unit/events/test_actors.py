@@ -546,3 +546,32 @@ def test_the_first_visit_in_months_is_dated_by_its_report() -> None:
     text = "وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في أول زيارة لمسؤول أميركي منذ أشهر."
     visit = next(e for e in code_text(text, "2015-08-10").events if e.mode == "visit")
     assert (visit.source, visit.date) == ("per:ash-carter", "2015-08-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A charge told in a relative clause, a defendant, a retirement, a lawyer on an arrest.
+        "نفى وزير الخارجية السعودي الاتهامات التي وجهت إليه.",
+        "اعتقلت الشرطة المصرية رجلا متهما في قضية قتل.",
+        "أحال الرئيس المصري القيادات العسكرية إلى التقاعد.",
+    ],
+)
+def test_words_that_look_like_charges_but_are_not(text: str) -> None:
+    assert all(e.plover != "ACCUSE" for e in code_text(text, "2015-08-10").events)
+
+
+def test_the_subject_of_a_report_on_an_arrest_did_not_arrest() -> None:
+    events = code_text("أكد محامي الناشط المصري أن اعتقال موكله تم دون سند قانوني.", "2015-08-10").events
+    assert all(e.source is None for e in events if e.plover == "COERCE")
+
+
+def test_a_second_attacker_joined_by_wa_is_no_target() -> None:
+    analysis = language.analyse(text_article("هاجمت القوات السورية وحزب الله بلدة الزبداني.", "2015-08-10"))
+    attacks = [e for e in code_article(analysis, classifiers={}) if e.plover == "ASSAULT"]
+    assert attacks and attacks[0].source == "agt:mil:syr:forces" and attacks[0].target != "org:hezbollah"
+
+
+def test_later_is_no_clause() -> None:
+    events = code_text("واتهم وزير الخارجية السعودي فيما بعد إيران بدعم الإرهاب.", "2015-08-10").events
+    assert [(e.plover, e.target) for e in events] == [("ACCUSE", "loc:irn")]

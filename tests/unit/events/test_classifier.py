@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from hadath.events import classifier, code_article
+from hadath.events import classifier, code_article, mention_id
 from hadath.events.classifier import SentenceModel, features, probability, token_weights
 from hadath.language import analyse
-from hadath.models import EventMention, content_id
+from hadath.models import EventMention
 from hadath.pipeline import text_article
 
 ATTACK = "قتل خمسة أشخاص في انفجار سيارة مفخخة في السوق أمس"  # five killed by a car bomb in the market
@@ -153,10 +153,10 @@ def test_added_mentions_take_the_strongest_event_word() -> None:
     # Both "اعتدت" (assault) and "قتل" (assault-killed) are event words; the toy model knows "قتل".
     text = "اعتدت مجموعة على المارة وقتل رجل في بغداد أمس"
     (event,) = _events(text, SURE)
-    assert event.id == content_id("m", event.article, "0", "assault-killed")
+    assert event.id == mention_id(event.article, 0, "assault-killed", 4, event.source)
     against = {"ASSAULT": replace(SURE["ASSAULT"], weights=np.array([-4.0, 4.0, -3.0, 4.0]))}
     (event,) = _events(text, against)  # "قتل" now counts against: the first event word is taken
-    assert event.id == content_id("m", event.article, "0", "assault")
+    assert event.id == mention_id(event.article, 0, "assault", 0, event.source)
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,46 @@ def test_the_headline_picks_the_main_event_unless_it_was_said_in_the_call() -> N
         "وطالب حسين الولايات المتحدة بخفض التوتر في المنطقة."
     )
     assert _main("العراق يطالب أمريكا بخفض التوتر", call).mode == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "count"),
+    [
+        # A statement's object is no actor: two condemnations by one side are two.
+        (
+            "أدانت السعودية الهجوم على مسجد في الكويت. "
+            "وأدانت السعودية أيضا الاعتداء على كنيسة في الإسكندرية.",
+            "ACCUSE",
+            2,
+        ),
+        # One side of the second meeting is no actor: it is no restatement of the first.
+        (
+            "التقى الرئيس المصري عبد الفتاح السيسي الملك عبد الله الثاني في القاهرة. "
+            "والتقى السيسي مجموعة من المستثمرين.",
+            "CONSULT",
+            2,
+        ),
+    ],
+)
+def test_statements_and_meetings_of_one_side_are_not_merged(text: str, plover: str, count: int) -> None:
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    assert len([e for e in code_article(analysis, classifiers={}) if e.plover == plover]) == count
+
+
+def test_a_headline_occasion_does_not_pick_the_main_event() -> None:
+    text = (
+        "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بغداد في زيارة رسمية. "
+        "وكان انتحاري قد فجر نفسه في سوق ببغداد قبل يومين."
+    )
+    assert _main("ظريف في بغداد بعد يومين من تفجير انتحاري", text).plover == "CONSULT"
+
+
+def test_the_reporting_day_is_the_day_a_verb_of_saying_carries() -> None:
+    # "الجمعة" is the attack's, not the day the minister spoke: the arrest does not take it.
+    text = "عقب أحداث الجمعة في الإسكندرية، قال وزير الداخلية المصري إن قوات الأمن اعتقلت خمسة مشتبه بهم."
+    arrests = [
+        e
+        for e in code_article(language.analyse(text_article(text, "2015-08-10")), classifiers={})
+        if e.plover == "COERCE"
+    ]
+    assert arrests and arrests[0].main and arrests[0].date == "2015-08-10"
