@@ -157,7 +157,7 @@ def code_article(
             trigger_at = span.start + toks[match.start].start
             if (
                 sentence_source is not None
-                and (_conjoined(match, toks) or match.pattern.shares_subject)
+                and (_conjoined(match, toks) or match.pattern.shares_subject or _resumed(toks, match.start))
                 and (source is None or source.start < trigger_at)
             ):
                 # "أدان الوزير … ورفض …": a coordinated verb with no subject of its own shares the first's,
@@ -374,6 +374,11 @@ def _announcer(toks: list[Token], offset: int, refs: list[ActorRef], trigger: in
                 return nxt
             return None
     return None
+
+
+def _resumed(toks: list[Token], i: int) -> bool:
+    """Whether the word before token ``i`` carries on the subject with a pronoun ("ولكنها طالبت")."""
+    return i > 0 and without_conjunction(toks[i - 1].norm) in actor_words().resumptive
 
 
 def _conjoined(match: Match, toks: list[Token]) -> bool:

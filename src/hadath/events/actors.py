@@ -94,6 +94,7 @@ class ActorWords:
     target_heads: frozenset[str]
     separate_markers: frozenset[str]
     clause_openers: tuple[tuple[str, ...], ...]
+    resumptive: frozenset[str]
 
 
 # The keys that are not lists of single words.

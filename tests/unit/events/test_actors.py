@@ -575,3 +575,11 @@ def test_a_second_attacker_joined_by_wa_is_no_target() -> None:
 def test_later_is_no_clause() -> None:
     events = code_text("واتهم وزير الخارجية السعودي فيما بعد إيران بدعم الإرهاب.", "2015-08-10").events
     assert [(e.plover, e.target) for e in events] == [("ACCUSE", "loc:irn")]
+
+
+def test_a_resumptive_pronoun_carries_the_subject_on() -> None:
+    text = (
+        "أشادت الولايات المتحدة بالإفراج عن الناشط السوري مازن درويش، ولكنها طالبت بوضع حد لملاحقة الناشطين."
+    )
+    requests = [e for e in code_text(text, "2015-08-10").events if e.plover == "REQUEST"]
+    assert requests and requests[0].source == "loc:usa"
