@@ -239,7 +239,12 @@ def code_article(
         if (
             i == main_index
             or shares_main
-            or (value is None and d.date is None and not d.context and _said_during(d, drafts, main_index))
+            or (
+                value is None
+                and d.date is None
+                and not d.context
+                and (_said_during(d, drafts, main_index) or _same_news(d, drafts, main_index))
+            )
         ):
             value, precision = main_when
         actors = tuple(
@@ -821,6 +826,16 @@ def _said_during(d: Draft, drafts: list[Draft], main: int | None) -> bool:
     lead = drafts[main]
     sides = {r.entity for r in (lead.source, lead.target) if r is not None}
     return lead.match.pattern.plover == "CONSULT" and d.source is not None and d.source.entity in sides
+
+
+def _same_news(d: Draft, drafts: list[Draft], main: int | None) -> bool:
+    """Whether an undated deed told after the lead deed of its type belongs to the same news ("وفي حادث
+    منفصل، قتل …", "وفي وقت لاحق، اعتقلت …"): a report of the day's attacks dates the later ones by the
+    lead's day unless they carry a date or a past tense of their own (context ``historical``)."""
+    if main is None or d.start <= drafts[main].start:
+        return False
+    plover = d.match.pattern.plover
+    return plover in _LOOSE and drafts[main].match.pattern.plover == plover
 
 
 def _actor(ref: ActorRef, role: str, entities: dict[str, Entity]) -> Actor:

@@ -57,6 +57,19 @@ def _phrase_contexts(toks: list[Token]) -> set[str]:
     return found
 
 
+def _pluperfect(toks: list[Token], start: int) -> bool:
+    """ "وكانت الطائرات قد قصفت …": كان … قد before a verb tells what had happened before the news."""
+    if start == 0 or toks[start - 1].norm != _QAD:
+        return False
+    return any(t.norm in _KANA for t in toks[max(0, start - _PLUPERFECT_REACH) : start - 1])
+
+
+_QAD = normalize("قد")
+_KANA = frozenset(normalize(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
+# How far before "قد" the "كان" of a pluperfect may stand (its subject between: "وكانت قوات الأمن قد").
+_PLUPERFECT_REACH = 6
+
+
 def context_of(
     toks: list[Token], match: Match, when: DateMention | None, published: date | None, historical_days: int
 ) -> tuple[str, ...]:
@@ -82,7 +95,7 @@ def context_of(
         and when.value
         and published is not None
         and _is_before(when, published, historical_days)
-    ):
+    ) or _pluperfect(toks, match.start):
         out.append("historical")
     return tuple(out)
 

@@ -117,3 +117,14 @@ def test_the_reporting_day_is_the_day_a_verb_of_saying_carries() -> None:
         if e.plover == "COERCE"
     ]
     assert arrests and arrests[0].main and arrests[0].date == "2015-08-10"
+
+
+def test_a_separate_incident_takes_the_news_day_and_a_pluperfect_is_background() -> None:
+    lead = "قتل ثلاثة جنود أتراك في هجوم شنه مسلحون في ديار بكر ليلة الجمعة."
+    found = attacks(lead + " وفي حادث منفصل، قتل شرطي في هجوم شنه مسلحون في هكاري.")
+    assert [(e.target, e.date) for e in found] == [
+        ("agt:mil:tur:soldiers", "2015-08-07"),
+        ("agt:cop:tur:police", "2015-08-07"),
+    ]
+    found = attacks(lead + " وكانت الطائرات التركية قد قصفت مواقع حزب العمال الكردستاني في العراق.")
+    assert found[1].context == ("historical",) and found[1].date is None and not found[1].main
