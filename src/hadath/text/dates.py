@@ -198,6 +198,8 @@ class _Lexicon:
     vague: _Phrases[int]  # -1 past, +1 next: times that cannot be placed ("مؤخراً", "قريباً")
     not_future: tuple[str, ...]  # beginnings of nouns and names shaped like a سـ verb ("سيار", "ستين")
     past: frozenset[str]  # perfect verbs of events ("وقعت", "اندلعت"): the clause is about the past
+    present: frozenset[str]  # imperfect verbs with تـ ("تبدأ", "تسري"): the date is their clause's
+    not_present: frozenset[str]  # nouns and names shaped like a يـ verb ("يوم", "يوليو", "يوسف")
     rules: Mapping[str, frozenset[str]]  # token -> names of the rules that may start with it
 
 
@@ -237,6 +239,9 @@ def _lexicon() -> _Lexicon:
     vague = _Phrases.build((r["word"], _DIRECTIONS[r["direction"]]) for r in _rows("vague.tsv"))
     not_future = tuple(sorted({normalize(r["word"]) for r in _rows("not_future_verbs.tsv")}))
     past = frozenset(normalize(r["word"]) for r in _rows("past_verbs.tsv"))
+    present_rows = _rows("present_verbs.tsv")
+    present = frozenset(normalize(r["word"]) for r in present_rows if r["kind"] == "verb")
+    not_present = frozenset(normalize(r["word"]) for r in present_rows if r["kind"] == "noun")
     # Which rules can start at which word, so that each position only tries the rules that can match.
     starters: dict[str, Iterable[str]] = {
         "chain": {*weekdays.lengths, *relative.lengths, *_TIME_OF_DAY, _DAY_NOUN},
@@ -266,6 +271,8 @@ def _lexicon() -> _Lexicon:
         vague,
         not_future,
         past,
+        present,
+        not_present,
         frozen,
     )
 
@@ -417,6 +424,9 @@ class _Hit:
     # (month, day); 0 stands for a part not given: (0, 0) is "العام نفسه" alone, (8, 0) a month.
     same: tuple[int, int] | None = None
     free: tuple[int, int] | None = None
+    # The year is written or named ("مارس 2011", "عام 2011", "العام الماضي"), not inferred from publication
+    # ("أمس", "20 مايو"): only such dates give their year to a later "من نفس العام".
+    year_written: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +448,17 @@ def _is_future_verb(form: str, not_future: tuple[str, ...]) -> bool:
     """A verb with the future prefix سـ, by shape: "سيزور", "ستعقد" — unless ``form`` begins like one of
     the nouns and names of ``not_future_verbs.tsv`` ("سيارة", "سيطرت", "ستين")."""
     return len(form) >= 4 and form[0] == "س" and form[1] in "يت" and not form.startswith(not_future)
+
+
+def _is_present_verb(tok: str, lex: _Lexicon) -> bool:
+    """An imperfect verb, the head of its own clause: a listed تـ verb ("تبدأ", "وتنطلق") or, by shape,
+    a word beginning with يـ ("يسري", "ويبدأ", "يتم") that ``present_verbs.tsv`` does not list as a noun.
+
+    Only the conjunction و is stripped: after ب/ل/ك a يـ is part of a name ("بيروت", "ليبيا"), and after
+    ف mostly of "في" ("فيها").
+    """
+    forms = [tok, tok[1:]] if tok[:1] == "و" and len(tok) >= 4 else [tok]
+    return any(f in lex.present or (len(f) >= 3 and f[0] == "ي" and f not in lex.not_present) for f in forms)
 
 
 def _variants(tok: str) -> list[tuple[str, int]]:
@@ -525,20 +546,30 @@ class _Parser:
     def _lean(self, j: int) -> int:
         """+1 when the clause before token ``j`` says future ("سيزور الوزير باريس في"), -1 after
         "منذ"/"كان" or a past verb of an event ("وقعت"), else 0; the nearest such word within ``_CUE_SCOPE``
-        tokens of the same clause decides."""
-        reported = False  # a "أن"/"إن" lies between: a past verb before it is the reporting clause's
+        tokens of the same clause decides.
+
+        A date belongs to the nearest verb before it: a past verb of an event reaches it only when no
+        imperfect verb ("أجرت الحكومة تعديلا يسري في الأول من مايو") and no "أن"/"إن" ("أعلن أن المؤتمر
+        يعقد في") stands between, since these open a clause with its own tense. "كان" still reaches over
+        an imperfect verb: "كان الوزير يزور باريس في 5 مايو" is the past.
+        """
+        governed = False  # a verb or "أن" lies between: a past verb of an event before it is another clause's
         for k in range(j - 1, max(-1, j - 1 - _CUE_SCOPE), -1):
             t = self.toks[k]
             if t in _SENTENCE_ENDS or k + 1 in self.breaks:
                 return 0
             for form, _ in _variants(t):
-                if form in _PAST_CUES or (form in self.lex.past and not reported):
+                if form in _PAST_CUES or (form in self.lex.past and not governed):
                     return -1
                 if form in _FUTURE_CUES or _is_future_verb(form, self.lex.not_future):
                     return 1
                 if form in _CLAUSE_OPENERS or (form in _EVENT_LINKS and k < j - 1):
                     return 0
-            reported = reported or any(f in _COMPLEMENTIZERS for f, _ in _variants(t))
+            governed = (
+                governed
+                or any(f in _COMPLEMENTIZERS for f, _ in _variants(t))
+                or _is_present_verb(t, self.lex)
+            )
         return 0
 
     def _year_number(self, j: int) -> tuple[int, int] | None:
@@ -649,7 +680,7 @@ class _Parser:
         if g is None:
             return _Hit(end, None, None, False)
         value, precision = _day_value(g) if day is not None else _ym(g.year, g.month)
-        return _Hit(end, value, precision, False)
+        return _Hit(end, value, precision, False, year_written=True)
 
     def _relative_month(self, j: int) -> tuple[int, int] | None:
         """A relative month ("الشهر الماضي", "هذا الشهر"): ``(end, months from publication)``."""
@@ -736,7 +767,7 @@ class _Parser:
             if not _MIN_YEAR <= year <= _MAX_YEAR:
                 return None
             try:
-                return _Hit(j + 5, *_day_value(date(year, month, day)))
+                return _Hit(j + 5, *_day_value(date(year, month, day)), year_written=True)
             except ValueError:
                 continue
         return None
@@ -776,6 +807,7 @@ class _Parser:
                 *_ymd(resolved, name.month, day),
                 same=placed if same else None,
                 free=placed if free else None,
+                year_written=year is not None or delta is not None,
             )
         hijri = self.lex.hijri.match(self.tok, k)
         if hijri is not None:
@@ -809,7 +841,7 @@ class _Parser:
         year = self._year_number(k)
         if year is None:
             return None
-        return _Hit(year[0], *_ymd(year[1], group[0].month, int(t)))
+        return _Hit(year[0], *_ymd(year[1], group[0].month, int(t)), year_written=True)
 
     def _explicit(self, j: int) -> _Hit | None:
         """A day-precision date written out (numeric, day first, or month first)."""
@@ -841,8 +873,8 @@ class _Parser:
         if second is None:
             return first
         if second.value is not None and (second.gregorian or first.value is None):
-            return _Hit(second.end, second.value, second.precision)
-        return _Hit(second.end, first.value, first.precision)
+            return _Hit(second.end, second.value, second.precision, year_written=second.year_written)
+        return _Hit(second.end, first.value, first.precision, year_written=first.year_written)
 
     def _chain(self, i: int) -> _Hit | None:
         """[وقت] [يوم] [اليوم/أمس…] [weekday [المقبل]] [، الموافق date]: "اليوم الإثنين الموافق 1 يوليو".
@@ -955,7 +987,12 @@ class _Parser:
                     lambda: self._lean(j),
                     self.published,
                 )
-                best = _Hit(end, *_ym(resolved, name.month), same=(name.month, 0) if same else None)
+                best = _Hit(
+                    end,
+                    *_ym(resolved, name.month),
+                    same=(name.month, 0) if same else None,
+                    year_written=year is not None or delta is not None,
+                )
         hijri = self.lex.hijri.match(self.tok, k)
         if hijri is not None:
             end, (month, weak) = hijri
@@ -984,13 +1021,15 @@ class _Parser:
         if t in _YEAR_NOUNS:
             found = self._year_number(i + 1)
             if found is not None:
-                return _Hit(found[0], *_y(found[1]))
+                return _Hit(found[0], *_y(found[1]), year_written=True)
         same = self._same_year(i)
         if same is not None:  # "وفي العام نفسه": placed by find_dates, or unresolved
             return _Hit(same, None, None, same=(0, 0))
         rel = self._year_relative(i)
         if rel is not None:
-            return _Hit(rel[0], *_y(self.published.year + rel[1] if self.published else None))
+            return _Hit(
+                rel[0], *_y(self.published.year + rel[1] if self.published else None), year_written=True
+            )
         found = self._year_number(i)
         if found is None:
             return None
@@ -999,7 +1038,7 @@ class _Parser:
         # The second year of a range whose first year is one: "بين 2011 و2014", "عامي 2011 و2014".
         if not in_context and i >= 2 and self.tok(i - 1) in _RANGE_LINKS:
             in_context = self._year(i - 2) is not None
-        return _Hit(found[0], *_y(found[1])) if in_context else None
+        return _Hit(found[0], *_y(found[1]), year_written=True) if in_context else None
 
     def _period(self, i: int) -> _Hit | None:
         """Part of a period ("مطلع 2020", "منتصف يناير", "أواخر الشهر الماضي"): the period's value."""
@@ -1015,7 +1054,7 @@ class _Parser:
         # "منذ بداية العام", "منتصف الشهر", "مطلع الأسبوع": with no qualifier, the current one.
         t, p = self.tok(k), self.published
         if t in _THE_YEAR:
-            return _Hit(k + 1, *_y(p.year if p else None))
+            return _Hit(k + 1, *_y(p.year if p else None), year_written=True)
         if t == _THE_MONTH:
             return _Hit(k + 1, *(_ym(p.year, p.month) if p else (None, None)))
         if t == _THE_WEEK:
@@ -1078,7 +1117,7 @@ class _Parser:
             return _Hit(end, *_plus_days(p, sign * 7 * count))
         if unit == "month":
             return _Hit(end, *_ym(*_shift_month(p.year, p.month, sign * count)))
-        return _Hit(end, *_y(p.year + sign * count))
+        return _Hit(end, *_y(p.year + sign * count), year_written=True)
 
     def _anchor(self, k: int) -> date | None:
         """The day of the event named from token ``k``: a date within ``_ANCHOR_SCOPE`` words of it, in
@@ -1216,11 +1255,11 @@ def _place_years(norm: str, kept: list[tuple[int, int, _Hit]]) -> list[tuple[int
         elif hit.free is not None and hit.free in written:
             value = _ymd(written[hit.free], *hit.free)
             hit = replace(hit, value=value[0], precision=value[1])
-        if hit.value is not None:
+        if hit.value is not None and (hit.year_written or hit.same is not None):
             last_year = int(hit.value[:4])
-            if hit.precision == _DAY and hit.free is None:
-                year, month, day = (int(part) for part in hit.value.split("-"))
-                written[(month, day)] = year
+        if hit.value is not None and hit.precision == _DAY and hit.free is None:
+            year, month, day = (int(part) for part in hit.value.split("-"))
+            written[(month, day)] = year
         out.append((start, end, hit))
     for k in range(len(out) - 1, 0, -1):  # from the end, so that a chain of ranges follows its last date
         (a_start, a_end, first), (b_start, _, last) = out[k - 1], out[k]

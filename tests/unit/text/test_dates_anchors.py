@@ -54,8 +54,47 @@ SAME_YEAR: list[tuple[str, date, Expected]] = [
         TUE,
         [("العام الماضي", "2018", "year"), ("30 سبتمبر من ذات العام", "2018-09-30", "day")],
     ),
-    # With no date before it, the phrase alone cannot be placed.
+    # Only a date whose year is written (or a named year) anchors it: "أمس", a weekday or a day placed
+    # by the window in between do not.
+    (
+        "في فبراير 2012 بدأ الاعتصام. وقال المتحدث أمس إن المطالب لم تتغير. وفي يونيو من نفس العام فض",
+        TUE,
+        [
+            ("فبراير 2012", "2012-02", "month"),
+            ("أمس", "2019-08-12", "day"),
+            ("يونيو من نفس العام", "2012-06", "month"),
+        ],
+    ),
+    (
+        "أغلق المصنع عام 2010 وأكد مديره الأحد أن العمال سيعودون في 5 سبتمبر، وفي العام ذاته أفلس",
+        TUE,
+        [
+            ("عام 2010", "2010", "year"),
+            ("الأحد", "2019-08-11", "day"),
+            ("5 سبتمبر", "2019-09-05", "day"),
+            ("العام ذاته", "2010", "year"),
+        ],
+    ),
+    # A year placed from "نفس العام" passes it on.
+    (
+        "انتخب في مارس 2009 وفي مايو من العام نفسه شكل حكومته. "
+        "وقال اليوم إنه استقال في 3 أكتوبر من العام ذاته",
+        TUE,
+        [
+            ("مارس 2009", "2009-03", "month"),
+            ("مايو من العام نفسه", "2009-05", "month"),
+            ("اليوم", "2019-08-13", "day"),
+            ("3 أكتوبر من العام ذاته", "2009-10-03", "day"),
+        ],
+    ),
+    # With no written year before it, the phrase alone cannot be placed; a month with it keeps the year of
+    # the window around publication, not of "أمس".
     ("وفي العام نفسه أغلق المصنع", TUE, [("العام نفسه", None, None)]),
+    (
+        "وقال أمس إنه غادر في نوفمبر من العام نفسه",
+        TUE,
+        [("أمس", "2019-08-12", "day"), ("نوفمبر من العام نفسه", "2018-11", "month")],
+    ),
     # "من العام الجاري" is the publication year, as before.
     ("يستمر المعرض حتى 20 أغسطس من العام الجاري", TUE, [("20 أغسطس من العام الجاري", "2019-08-20", "day")]),
     # "الأمين العام نفسه" is the secretary-general himself.
@@ -128,6 +167,39 @@ PAST_CLAUSES: list[tuple[str, date, Expected]] = [
     # Nouns shaped like a past verb are left out of the list ("صوت" is also "voice").
     ("صوت البرلمان في 2 سبتمبر على الميزانية", TUE, [("2 سبتمبر", "2019-09-02", "day")]),
 ]
+
+
+# A date belongs to the nearest verb before it. A past verb of an event reaches it only when no imperfect
+# verb, future word, "أن" or relative pronoun stands between: these open the date's own clause.
+APRIL = date(2015, 4, 10)
+GOVERNING_VERB: list[tuple[str, str]] = [
+    # The date is when something takes effect or begins: the window keeps it ahead.
+    ("أجرت الحكومة تعديلا وزاريا يسري في الأول من مايو", "2015-05-01"),
+    ("وقعت الشركتان عقدا يبدأ تنفيذه في 20 مايو", "2015-05-20"),
+    ("افتتح الوزير معرضا تنطلق فعالياته في 15 مايو", "2015-05-15"),
+    ("أصدرت المحكمة حكمها ويبدأ العمل به في 3 يونيو", "2015-06-03"),
+    ("أصدرت الوزارة تعميما سيتم تطبيقه في 3 يونيو", "2015-06-03"),
+    ("اجتمع الوزراء وقرروا أن تجرى القرعة في 15 مايو", "2015-05-15"),
+    ("اعتقلت الشرطة المشتبه به الذي يمثل أمام القاضي في 20 مايو", "2015-05-20"),
+    ("أقر البرلمان قانونا يدخل حيز التنفيذ في 1 يوليو", "2015-07-01"),
+    # The date is the past event's own: it stays on or before publication.
+    ("اندلعت الاشتباكات في 20 مايو", "2014-05-20"),
+    ("اقتحمت القوات البلدة فجر 2 مايو", "2014-05-02"),
+    ("قتل ثلاثة جنود في كمين يوم 30 أبريل", "2014-04-30"),
+    # Nouns and names shaped like a يـ verb are not verbs ("يوسف", "يوم"), nor is "بيروت".
+    ("اعتقلت الشرطة يوسف في 2 مايو", "2014-05-02"),
+    ("وصلت البعثة إلى بيروت في 2 مايو", "2014-05-02"),
+    # "كان" before an imperfect verb is the past progressive.
+    ("كان الوفد يزور المدينة في 2 مايو", "2014-05-02"),
+    # The relative clause has its own past verb, nearer than the imperfect one.
+    ("يحاكم المتهم بالهجوم الذي وقع في 2 مايو", "2014-05-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNING_VERB)
+def test_the_nearest_verb_governs_a_yearless_date(text: str, expected: str) -> None:
+    (mention,) = find_dates(text, APRIL)
+    assert mention.value == expected
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), PAST_CLAUSES)
@@ -213,3 +285,35 @@ def test_the_past_verbs_are_normalised_unique_and_not_future_shaped() -> None:
     assert len(forms) == len(set(forms)) >= 50
     # A form that is also a common noun would push the dates of noun phrases back.
     assert not {normalize(w) for w in ("صوت", "عقد", "حدث", "فجر", "وصل", "دخل")} & set(forms)
+
+
+def test_the_present_verbs_lexicon_is_normalised_and_unique() -> None:
+    raw = (resources.files("hadath") / "data" / "lexicons" / "present_verbs.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw), delimiter="\t"))
+    forms = [normalize(row["word"]) for row in rows]
+    assert len(forms) == len(set(forms))
+    assert {row["kind"] for row in rows} == {"verb", "noun"}
+    # Listed verbs are the تـ ones (يـ verbs are found by shape); listed nouns are the يـ-shaped ones.
+    assert all(normalize(r["word"]).startswith("ت") for r in rows if r["kind"] == "verb")
+    assert all(normalize(r["word"]).startswith("ي") for r in rows if r["kind"] == "noun")
+    # Masdars shaped like a تـ verb would cut a past verb off its own date.
+    assert not {normalize(w) for w in ("تاريخ", "تعديل", "تنفيذ", "تموز", "تشرين")} & set(forms)
+
+
+REVIEWED: list[tuple[str, date, Expected]] = [
+    # "في وقت لاحق" (later) is a time that cannot be placed: a mention with no value.
+    ("وفي وقت لاحق، التقى الوزير نظيره", TUE, [("في وقت لاحق", None, None)]),
+    # An evening of a past weekday, and a month phrase later on, are two mentions, each resolved.
+    (
+        "هاجم المسلحون القرية مساء الاربعاء الماضي. وشهدت المنطقة هجمات مماثلة الشهر الماضي",
+        TUE,
+        [("مساء الاربعاء الماضي", "2019-08-07", "day"), ("الشهر الماضي", "2019-07", "month")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REVIEWED)
+def test_vague_times_and_neighbouring_weekday_and_month(
+    text: str, published: date, expected: Expected
+) -> None:
+    _check(text, find_dates(text, published), expected)
