@@ -144,7 +144,9 @@ def code_article(
             if kind in candidates or any(event_word_at(toks, i, kind) for i in range(len(toks)))
         }
         for match in triggers:
-            if _in_quote(analysis, span.start + toks[match.start].start):
+            at = span.start + toks[match.start].start
+            quoted = _in_quote(analysis, at)
+            if quoted and not _performative(analysis, at, in_sent):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
             part = _clause_of(clauses, match.start)
@@ -152,9 +154,10 @@ def code_article(
             hi = span.start + toks[clauses[part + 1]].start if part + 1 < len(clauses) else span.end
             # The object and the place of an event are in its own clause ("أدانت السعودية الهجوم، كما
             # أدانت الكويت التفجير": Kuwait is no target of the first); its subject may come before.
-            mine = [r for r in outside if r.start < hi]
+            # A speaker's own act quoted word for word names its object inside the quote.
+            mine = [r for r in (in_sent if quoted else outside) if r.start < hi]
             source, target, partners = roles_and_partners(match, toks, span.start, mine, text)
-            trigger_at = span.start + toks[match.start].start
+            trigger_at = at
             if (
                 sentence_source is not None
                 and (_conjoined(match, toks) or match.pattern.shares_subject or _resumed(toks, match.start))
@@ -577,6 +580,19 @@ def _restates(d: Draft, lead: Draft) -> bool:
     nouns = actor_words().talk_nouns
     norms = [without_conjunction(t.norm) for t in tokenize(d.sentence)]
     return any(a in ("خلال", "في") and b in nouns for a, b in itertools.pairwise(norms))
+
+
+def _performative(analysis: Analysis, at: int, refs: list[ActorRef]) -> bool:
+    """Whether a quoted trigger is its speaker's act, quoted word for word: the quote opens with it right
+    after the actor who does it ('إن الولايات المتحدة "تدين بشدة الهجمات"')."""
+    text = analysis.article.text
+    quote = next((q for q in analysis.quotes if q.start <= at < q.end), None)
+    if quote is None or text[quote.start : at].strip(_QUOTE_MARKS + " "):
+        return False
+    return any(0 <= quote.start - r.end <= 2 for r in refs)
+
+
+_QUOTE_MARKS = "\"«»“”'‘’"
 
 
 def _in_quote(analysis: Analysis, offset: int) -> bool:

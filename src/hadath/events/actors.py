@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from hadath.events.patterns import Match, find_triggers
+from hadath.events.patterns import Match, event_word_at, find_triggers
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
 from hadath.models import Analysis
@@ -599,7 +599,7 @@ def roles_and_partners(
             rest = [r for r in rest if r.start >= anchor]
     obj = next((r for r in rest if subject is None or r.entity != subject.entity), None)
     if p.plover == "ACCUSE" and obj is not None:
-        obj = _accused(match, toks, offset, subject, obj, text)
+        obj = _accused(match, toks, offset, subject, obj, text, rest)
     if p.swap:
         return obj, subject, ()
     if (
@@ -678,14 +678,32 @@ def _outside_asides(
 
 
 def _accused(
-    match: Match, toks: list[Token], offset: int, subject: ActorRef | None, obj: ActorRef, text: str
+    match: Match,
+    toks: list[Token],
+    offset: int,
+    subject: ActorRef | None,
+    obj: ActorRef,
+    text: str,
+    after: list[ActorRef],
 ) -> ActorRef | None:
     """Whom a condemnation of a deed accuses: "أدان اغتيال الوزير" names the victim, not the accused (no
-    one); "أدان هجوم الجيش على القرية" names the doer right after the deed noun."""
+    one); "أدان هجوم الجيش على القرية" names the doer right after the deed noun, "أدان الهجوم الذي نفذه
+    تنظيم داعش" in a relative clause on it."""
     start = _index_at(toks, offset, _past(subject, offset + toks[match.end - 1].end))
-    deed = next((m for m in find_triggers(toks[start : start + 2]) if m.nominal and m.start == 0), None)
+    # The deed: a noun trigger, or an attack word even with the article ("الهجوم" points back to one).
+    deed = next((m for m in find_triggers(toks[start : start + 2]) if m.nominal and m.start == 0), None) or (
+        event_word_at(toks[start : start + 2], 0, "ASSAULT") if start < len(toks) else None
+    )
     if deed is None or obj.start < offset + toks[start].start:
         return obj
+    # "أدانت الهجمات التي شنتها جماعة بوكو حرام": the doer named in a relative clause on the deed, after
+    # an adjective or two ("الهجوم الإرهابي الذي نفذه …").
+    for k in range(start + deed.end, min(len(toks) - 2, start + deed.end + 3)):
+        if toks[k].norm in RELATIVES:
+            if toks[k + 1].norm in actor_words().agent_markers:
+                doer_at = offset + toks[k + 2].start
+                return next((r for r in after if r.start == doer_at), None)
+            break
     noun_end = offset + toks[start + deed.end - 1].end
     right_after = not text[noun_end : obj.start].strip()
     return obj if deed.pattern.genitive == "source" and right_after else None

@@ -583,3 +583,27 @@ def test_a_resumptive_pronoun_carries_the_subject_on() -> None:
     )
     requests = [e for e in code_text(text, "2015-08-10").events if e.plover == "REQUEST"]
     assert requests and requests[0].source == "loc:usa"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # A speaker's act quoted word for word right after it is its act, with the object in the quote.
+        (
+            'وقال البيت الأبيض إن الولايات المتحدة "تدين بشدة الهجمات التي شنتها جماعة بوكو حرام" '
+            "في الكاميرون.",
+            "loc:usa",
+            "org:boko-haram",
+        ),
+        # The doer named in a relative clause on the condemned deed is accused.
+        ("أدانت مصر الهجوم الإرهابي الذي نفذه تنظيم داعش على مسجد في الكويت.", "loc:egy", "org:isis"),
+    ],
+)
+def test_condemned_doers_and_quoted_condemnations(text: str, source: str, target: str) -> None:
+    condemnations = [e for e in code_text(text, "2015-08-10").events if e.plover == "ACCUSE"]
+    assert condemnations and (condemnations[0].source, condemnations[0].target) == (source, target)
+
+
+def test_a_quoted_claim_is_still_not_the_reporters_event() -> None:
+    text = 'وقال الوزير: "ندين الهجوم على المسجد ونطالب بمحاسبة المسؤولين".'
+    assert not code_text(text, "2015-08-10").events
