@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from itertools import pairwise
 from typing import TypeVar
 
 from hadath.language.knowledge import MAX_PHRASE_TOKENS, Knowledge, Known, glued_variants, key
@@ -206,6 +207,11 @@ def _place_ok(kb: Knowledge, toks: list[Token], i: int, n: int, k: tuple[str, ..
     return cue == "noun" or (cue in ("preposition", "state") and amb.needs == "cue")
 
 
+# Sectors of the bodies whose envoys, spokespeople and representatives hold an office (organizations.tsv):
+# government, international, military, legislature, judiciary, police.
+_STATE_SECTORS = frozenset({"GOV", "IGO", "MIL", "LEG", "JUD", "COP"})
+
+
 def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[int, str, str | None] | None:
     """The title at token ``i``: (token count, role, sector).
 
@@ -226,7 +232,9 @@ def _match_title(kb: Knowledge, toks: list[Token], i: int, text: str) -> tuple[i
                 n2, role, sector = inner
                 return k + n2 - i, template.format(role) if "{}" in template else template, sector
             hit = _match_name(kb, toks, k, text) if "{}" not in template and k == i + n else None
-            if hit and any(c.kind == "ORG" or c.place_kind == "country" for c in hit[1]):
+            if hit and any(c.sector in _STATE_SECTORS or c.place_kind == "country" for c in hit[1]):
+                # Only a state's or an international body's envoy holds an office: "ممثل شركة أرامكو"
+                # is the company speaking, and the company stays a name of its own.
                 return n, template, "GOV"
     plain = _longest(kb.roles, kb, toks, i, text, 4)
     return None if plain is None else (plain[0], *plain[1])
@@ -802,10 +810,13 @@ def find_entities(
                 found.titles.append(Mention(toks[i].start, toks[i].end, toks[i].text, "LOC", nation.id))
         i += 1
 
-    role_of, pending_titles = _chained(text, found, chain)
-    _resolve_titles(found, kb, pending_titles, role_of, published)
     if tagger is not None:
-        _model_names(text, toks, taken, found, tagger, sentences(text) if spans is None else spans, kb)
+        # Before deciding whose each title is, so that a name only the tagger knows takes the titles
+        # beside it ("نائب وزير الخارجية السوري، فيصل المقداد").
+        sents = sentences(text) if spans is None else spans
+        _model_names(text, toks, taken, found, tagger, sents, kb, [(t.start, t.end) for t in chain])
+    role_of, pending_titles = _chained(text, found, chain, kb, toks, published)
+    _resolve_titles(found, kb, pending_titles, role_of, published)
     _kinship(text, toks, found, kb)
     _merge_people(found, kb)
     _short_forms(text, toks, taken, found)
@@ -833,22 +844,114 @@ def _apposed(text: str, a: int, b: int) -> bool:
     return 0 <= b - a <= 3 and not text[a:b].strip(" ،,\u200f\u200e")
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# Words an object verb may stand before its subject's name: "استقبل خادم الحرمين الشريفين الملك سلمان"
+# (four), "استقبل صاحب السمو الملكي الأمير محمد بن سلمان" (four), with room for a day ("اليوم").
+_VERB_REACH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """What tells whether the titles after a name describe it or are the object of its verb."""
+
+    text: str
+    toks: list[Token]
+    starts: list[int]  # of ``toks``
+    kb: Knowledge
+    published: str | None
+    names: list[Mention]  # PER mentions by start
+    name_starts: list[int]
+    seq: list[tuple[int, int, int, str | None]]  # names and titles in text order (see _chained)
+
+    def subject_titles(
+        self, pos: int, run: list[int], titles: list[_TitleRef], who: str, country: str | None
+    ) -> int:
+        """How many titles of ``run`` (in apposition after the name at ``seq[pos]``) are the person's.
+
+        After a verb whose object may follow its subject directly ("استقبل الملك سلمان وزير الخارجية":
+        the king received the minister), the titles are the object unless the person holds the office
+        on the day ("محمد بن سلمان ولي ولي العهد وزير الدفاع" in 2015: the whole chain up to the office
+        held), commas set them off ("الأمير محمد بن سلمان، وزير الدفاع،"), or, where the knowledge files
+        know no holder of the office, an object follows later in the sentence ("استقبل الأمير فلان أمير
+        المنطقة بمكتبه سفير اليابان").
+        """
+        start, stop = self.seq[pos][0], self.seq[pos][1]
+        if not self._after_verb(start, who):
+            return len(run)
+        gaps = [self.text[stop : titles[run[0]].start]]
+        gaps += [self.text[titles[a].end : titles[b].start] for a, b in pairwise(run)]
+        keep = 0
+        if _has_comma(gaps[0]):
+            keep = 1  # an aside opened by a comma runs to the next comma
+            while keep < len(run) and not _has_comma(gaps[keep]):
+                keep += 1
+        held = [self._holds(who, country, titles[k]) for k in run]
+        keep = max(keep, max((n + 1 for n, h in enumerate(held) if h), default=0))
+        if keep < len(run) and self._object_after(titles[run[-1]].end):
+            while keep < len(run) and held[keep] is None:
+                keep += 1
+        return keep
+
+    def _after_verb(self, start: int, who: str) -> bool:
+        """Whether the name at offset ``start`` is the subject of an object verb a few words before it,
+        with no punctuation and no other person's name between ("استقبل خادم الحرمين الشريفين الملك")."""
+        i = bisect_right(self.starts, start) - 1  # the token holding the name's start
+        for j in range(i - 1, max(-1, i - 1 - _VERB_REACH), -1):
+            if not _adjacent(self.text, self.toks[j], self.toks[j + 1]):
+                return False
+            if without_conjunction(self.toks[j].norm) in self.kb.title_words.object_verbs:
+                return True
+            other = self._name_at(self.toks[j].start)
+            if other is not None and other.entity != who:
+                return False  # "التقى الرئيس السيسي الأمير محمد بن سلمان": he is the object himself
+        return False
+
+    def _name_at(self, offset: int) -> Mention | None:
+        at = bisect_right(self.name_starts, offset) - 1
+        return self.names[at] if at >= 0 and self.names[at].end > offset else None
+
+    def _holds(self, who: str, country: str | None, title: _TitleRef) -> bool | None:
+        """Whether ``who`` holds the title's office on the day: None where the files know no holder."""
+        where = title.country or country
+        if where is None or title.role == "other":
+            return None
+        holders = {t.person for t in self.kb.terms_for(title.role, where, self.published)}
+        return who in holders if holders else None
+
+    def _object_after(self, offset: int) -> bool:
+        """Whether a name or a title follows ``offset`` in the same sentence."""
+        at = bisect_left(self.seq, (offset,))
+        return at < len(self.seq) and not _SENTENCE_END.search(self.text[offset : self.seq[at][0]])
+
+
+def _has_comma(gap: str) -> bool:
+    return "،" in gap or "," in gap
+
+
 def _chained(
-    text: str, found: Found, titles: list[_TitleRef]
-) -> tuple[list[tuple[str, str, str | None]], list[tuple[Mention, str, str | None]]]:
+    text: str,
+    found: Found,
+    titles: list[_TitleRef],
+    kb: Knowledge,
+    toks: list[Token],
+    published: str | None,
+) -> tuple[list[tuple[str, str, str | None]], list[tuple[Mention, str, str | None, str | None]]]:
     """Whose each title is: ``(person, role, country)`` of the titles that name someone, and the titles
-    left to resolve by office.
+    left to resolve by office, with the country to assume when none is named.
 
     A chain of titles belongs to the name it stands beside. After a name, titles in apposition describe
     it ("الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع"), unless a
     preposition governs them ("سامح شكري، بنائب رئيس الوزراء": he met the deputy), "و" adds a second
-    person right after the name ("الملك سلمان وولي العهد"), or their country is not the person's.
+    person right after the name ("الملك سلمان وولي العهد"), their country is not the person's, or they
+    are the object of a verb whose subject the name is (:meth:`_Subject.subject_titles`): an object
+    with no country of its own is of the subject's ("استقبل الملك سلمان وزير الخارجية": the Saudi one),
+    unless the article names that office with a country.
     Titles before a name describe it ("نائب رئيس الوزراء ووزير خارجية دولة الكويت، الشيخ صباح"),
     and lend it their country when it has none; "و" joins them only after a deputy's office, since
     "الرئيس ووزير الخارجية X" names two people.
     """
     owner: list[str | None] = [t.person for t in titles]
-    names = [m for m in found.mentions if m.type == "PER"]
+    names = sorted((m for m in found.mentions if m.type == "PER"), key=lambda m: m.start)
     # (start, end, title index or -1, person) in text order; a name sorts after its own title.
     seq = sorted(
         [(t.start, t.end, k, t.person) for k, t in enumerate(titles)]
@@ -860,11 +963,14 @@ def _chained(
         ent = found.entities.get(person)
         return country is None or ent is None or ent.country is None or ent.country == country
 
+    # Runs of titles in apposition after each name: (position of the name in ``seq``, title indices).
+    runs: list[tuple[int, list[int]]] = []
     person: str | None = None
     end, apposed = -1, 0
-    for start, stop, k, named in seq:
+    for pos, (start, stop, k, named) in enumerate(seq):
         if k < 0:
             person, end, apposed = named, stop, 0
+            runs.append((pos, []))
             continue
         t = titles[k]
         if named is not None:
@@ -876,9 +982,23 @@ def _chained(
             and (apposed or not t.conjoined)
             and agrees(person, t.country)
         ):
-            owner[k], end, apposed = person, stop, apposed + 1
+            runs[-1][1].append(k)
+            end, apposed = stop, apposed + 1
         else:
             person = None
+    starts = [t.start for t in toks]
+    context = _Subject(text, toks, starts, kb, published, names, [m.start for m in names], seq)
+    home: dict[int, str | None] = {}  # title index → the country of the subject whose object it is
+    for pos, run in runs:
+        if not run:
+            continue
+        who = seq[pos][3]
+        ent = found.entities.get(who or "")
+        country = ent.country if ent else None
+        keep = context.subject_titles(pos, run, titles, who or "", country)
+        for k in run[:keep]:
+            owner[k] = who
+        home.update((k, country) for k in run[keep:])
     for idx in range(len(seq) - 1, -1, -1):
         start, _, k, named = seq[idx]
         person = named if k < 0 else owner[k]
@@ -896,11 +1016,11 @@ def _chained(
                 break
             owner[pk], start, later = person, p_start, t
     role_of: list[tuple[str, str, str | None]] = []
-    pending: list[tuple[Mention, str, str | None]] = []
-    for t, who in zip(titles, owner, strict=True):
+    pending: list[tuple[Mention, str, str | None, str | None]] = []
+    for n, (t, who) in enumerate(zip(titles, owner, strict=True)):
         ref = Mention(t.start, t.end, text[t.start : t.end], "PER", who or "")
         if who is None:
-            pending.append((ref, t.role, t.country))
+            pending.append((ref, t.role, t.country, home.get(n)))
             continue
         found.titles.append(ref)
         role_of.append((who, t.role, t.country))
@@ -910,7 +1030,8 @@ def _chained(
     return role_of, pending
 
 
-_ASIDE_GAP = re.compile(r"^[\s\u200f\u200e،,()\[\]\-–—]{0,4}$")
+_ASIDE_REACH = 4  # characters between a name and the aside that describes it
+_ASIDE_GAP = re.compile(rf"^[\s\u200f\u200e،,()\[\]\-–—]{{0,{_ASIDE_REACH}}}$")
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")
 
 
@@ -940,6 +1061,12 @@ def _kinship(text: str, toks: list[Token], found: Found, kb: Knowledge) -> None:
     """
     spans = sorted((m for m in (*found.mentions, *found.titles) if m.type == "PER"), key=lambda m: m.start)
     starts = [m.start for m in spans]
+    named = {(m.start, m.end, m.entity) for m in found.mentions}
+    # Where each reference ends, for the person an aside describes: only those ending within the few
+    # characters an aside's opening allows are candidates, so each phrase looks at a handful, not all.
+    ending: dict[int, list[int]] = {}
+    for n, m in enumerate(spans):
+        ending.setdefault(m.end, []).append(n)
     idx = 0
     while idx < len(toks):
         first = _kin_word(kb, toks[idx])
@@ -955,19 +1082,27 @@ def _kinship(text: str, toks: list[Token], found: Found, kb: Knowledge) -> None:
         if (
             relative is None
             or not _adjacent(text, toks[k - 1], toks[k])
-            or (len(kinds) == 1 and first[1] == "kin_weak" and relative in found.mentions)
+            or (
+                len(kinds) == 1
+                and first[1] == "kin_weak"
+                and (relative.start, relative.end, relative.entity) in named
+            )
         ):
             idx = k
             continue
         start, end = toks[idx].start, relative.end
-        for m in spans[at + 1 :]:
+        for n in range(at + 1, len(spans)):
+            m = spans[n]
             if m.entity != relative.entity or text[end : m.start].strip():
                 break
             end = m.end  # "شقيق الرئيس السوري بشار الأسد": the title and the name after it
-        described = next(
-            (m for m in reversed(spans[:at]) if m.end <= start and _ASIDE_GAP.match(text[m.end : start])),
-            None,
-        )
+        near = [
+            n
+            for e in range(max(0, start - _ASIDE_REACH), start + 1)
+            for n in ending.get(e, ())
+            if n < at and _ASIDE_GAP.match(text[e:start])
+        ]
+        described = spans[max(near)] if near else None  # the last one to begin, as a backward scan finds
         if described is not None and described.entity:
             person = described.entity
         else:
@@ -1002,21 +1137,22 @@ def _past_complement(kb: Knowledge, toks: list[Token], j: int, text: str) -> int
 def _resolve_titles(
     found: Found,
     kb: Knowledge,
-    pending: list[tuple[Mention, str, str | None]],
+    pending: list[tuple[Mention, str, str | None, str | None]],
     role_of: list[tuple[str, str, str | None]],
     published: str | None,
 ) -> None:
     """Bare titles become the person who holds them: in this article first, then in the knowledge file.
 
-    ``role_of`` lists (person, role, country) for every title named with its holder in this article.
+    ``role_of`` lists (person, role, country) for every title named with its holder in this article;
+    ``pending`` the other titles as (reference, role, country, country to assume when none is known).
     """
     first_country: dict[str, str | None] = {}
     for _pid, r, c in role_of:
         first_country.setdefault(r, c)
-    for ref, role, country in pending:
+    for ref, role, country, home in pending:
         if country is None:
             # "وزير الخارجية" alone: the office named with a country elsewhere in the article, first one.
-            country = first_country.get(role)
+            country = first_country.get(role) or home
         first_country.setdefault(role, country)
         person = next((pid for pid, r, c in role_of if (r, c) == (role, country)), None)
         if person is None and country is not None and role != "other":
@@ -1207,8 +1343,11 @@ def _model_names(
     tagger: Tagger,
     spans: Sequence[tuple[int, int]],
     kb: Knowledge,
+    titles: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Names the tagger finds where the knowledge files found nothing become entities of their own.
+
+    ``titles`` are the offsets of title phrases not yet in ``found``: no name is taken from inside one.
 
     A tagged person whose words are ordinary vocabulary ("اتصالاً هاتفيًا", "فيروس كورونا") is dropped; a
     tagged place the knowledge files know becomes that place, and a place that is also a common word
@@ -1218,7 +1357,9 @@ def _model_names(
     words = [w for w in words if w]
     tags = tagger.tag_document([[text[a:b] for a, b in sent] for sent in words])
     starts = [t.start for t in toks]
-    busy = sorted((m.start, m.end) for m in (*found.mentions, *found.titles))
+    busy = bytearray(len(text) + 1)  # 1 where a name or title already stands: overlap tests in O(span)
+    for a, b in (*((m.start, m.end) for m in (*found.mentions, *found.titles)), *titles):
+        busy[a:b] = b"\x01" * (b - a)
     short = _family_names(found)
     seen = {normalize(text[a:b]) for sent in words for a, b in sent}
     for sent, labels in zip(words, tags, strict=True):
@@ -1235,7 +1376,7 @@ def _model_names(
                     j -= 1  # "محمد على هامش …": the tagger ran on into a preposition
             start, end = sent[i][0], sent[j - 1][1]
             start = _without_proclitic(text, start, end, seen, kind)
-            if end - start < 2 or any(a < end and start < b for a, b in busy):
+            if end - start < 2 or busy.find(1, start, end) >= 0:
                 continue
             surface = text[start:end]
             norm = normalize(surface)
@@ -1276,7 +1417,7 @@ def _model_names(
             elif surface not in old.aliases:
                 found.entities[ent_id] = replace(old, aliases=(*old.aliases, surface))
             found.mentions.append(Mention(start, end, surface, kind, ent_id))
-            busy.append((start, end))
+            busy[start:end] = b"\x01" * (end - start)
             taken.update(range(first, last))
             if kind == "PER" and len(parts) >= 2 and len(parts[-1]) >= 3:
                 short.setdefault(_family_key(parts[-1]), ent_id)

@@ -66,7 +66,8 @@ class TitleWords:
     ("نائب" → "deputy {}": "نائب رئيس الوزراء" is the deputy prime minister); ``ordinals``,
     ``ranks``, ``complements`` and ``destinations``: words a title phrase runs on over; ``kin``: kinship
     nouns → (English, kind), kind ``kin``, ``kin_weak`` (ابن: kin only before a title or another kin
-    word) or ``kin_inner`` (عم: only after another kin word).
+    word) or ``kin_inner`` (عم: only after another kin word); ``object_verbs``: verbs whose object may
+    follow the subject's name directly ("استقبل الملك سلمان وزير الخارجية": the minister is the guest).
     """
 
     heads: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -75,6 +76,7 @@ class TitleWords:
     complements: frozenset[str] = frozenset()
     destinations: frozenset[str] = frozenset()
     kin: dict[str, tuple[str, str]] = field(default_factory=dict)
+    object_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,4 +335,5 @@ def _title_words(rows: list[dict[str, str]]) -> TitleWords:
         complements=frozenset(w for w, _ in by_kind["complement"]),
         destinations=frozenset(w for w, _ in by_kind["destination"]),
         kin={w: (en, kind) for kind in ("kin", "kin_weak", "kin_inner") for w, en in by_kind[kind]},
+        object_verbs=frozenset(w for w, _ in by_kind["object_verb"]),
     )

@@ -352,7 +352,17 @@ def test_ambiguous_places_are_known_needs_and_normalised_once() -> None:
 
 def test_title_words_have_known_kinds_and_roles() -> None:
     rows = read("title_words.tsv")
-    kinds = {"head", "ordinal", "rank", "complement", "destination", "kin", "kin_weak", "kin_inner"}
+    kinds = {
+        "head",
+        "ordinal",
+        "rank",
+        "complement",
+        "destination",
+        "kin",
+        "kin_weak",
+        "kin_inner",
+        "object_verb",
+    }
     assert {r["kind"] for r in rows} <= kinds
     for r in rows:
         if r["kind"] == "head":
@@ -365,6 +375,9 @@ def test_title_words_have_known_kinds_and_roles() -> None:
     words = load().title_words
     assert words.heads[key("نائب")] == "deputy {}" and "ركن" in words.ranks
     assert words.kin["نجل"] == ("son", "kin") and "لدي" in words.destinations
+    # Normalised like the text: "التقى" is read as "التقي", and no verb is also a title word.
+    assert {"استقبل", "التقي"} <= words.object_verbs
+    assert not any((v,) in words.heads or (v,) in load().roles for v in words.object_verbs)
 
 
 @pytest.mark.parametrize(

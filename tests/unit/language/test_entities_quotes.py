@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hadath.language import ner
-from hadath.language.entities import _without_proclitic, find_entities
+from hadath.language.entities import Found, _without_proclitic, find_entities
 from hadath.language.knowledge import load
 from hadath.pipeline import code_text
 from hadath.text.normalize import normalize
@@ -431,9 +431,9 @@ def test_a_person_named_with_a_title_in_the_knowledge_files_is_that_person() -> 
     assert (call.source, call.target) == ("per:francois-hollande", "per:salman-bin-abdulaziz")
 
 
-def _whose(found: object, surface: str) -> str:
+def _whose(found: Found, surface: str) -> str:
     """The entity of the title or mention whose text is ``surface``."""
-    refs = [*found.titles, *found.mentions]  # type: ignore[attr-defined]
+    refs = [*found.titles, *found.mentions]
     return next(m.entity for m in refs if m.text == surface)
 
 
@@ -565,3 +565,122 @@ def test_a_rank_and_a_patronymic_with_ali_stay_with_the_officer() -> None:
     found = find_entities("ووصل العميد ركن فهد بن علي القحطاني إلى الموقع.", load(), None)
     officer = _whose(found, "فهد بن علي القحطاني")
     assert _whose(found, "العميد ركن") == officer and officer.startswith("per:")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "guest"),
+    [
+        # The king holds no foreign ministry: the minister is his guest, the Saudi one on that day.
+        (
+            "استقبل الملك سلمان بن عبدالعزيز وزير الخارجية في الرياض أمس.",
+            "وزير الخارجية",
+            "per:adel-aljubeir",
+        ),
+        # The crown prince of the day was not defence minister: another prince was.
+        (
+            "واستقبل ولي العهد الأمير محمد بن نايف وزير الدفاع في مكتبه بجدة.",
+            "وزير الدفاع",
+            "per:mohammed-bin-salman",
+        ),
+        (
+            "لدى استقبال الملك سلمان بن عبدالعزيز ولي العهد في قصر السلام.",
+            "ولي العهد",
+            "per:mohammed-bin-nayef",
+        ),
+    ],
+)
+def test_a_title_after_the_subject_of_a_reception_is_the_guest(text: str, title: str, guest: str) -> None:
+    found = find_entities(text, load(), "2015-07-22")
+    assert _whose(found, title) == guest
+
+
+def test_the_guest_is_the_source_of_the_reception() -> None:
+    coded = code_text("استقبل الملك سلمان بن عبدالعزيز وزير الخارجية في جدة.", "2015-07-22")
+    (visit,) = [e for e in coded.events if e.plover == "CONSULT"]
+    assert (visit.source, visit.target) == ("per:adel-aljubeir", "per:salman-bin-abdulaziz")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "holder"),
+    [
+        # Offices the person holds that day, up to the last one, describe him (no guest named here).
+        (
+            "استقبل الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع.",
+            "ولي ولي العهد",
+            "per:mohammed-bin-salman",
+        ),
+        (
+            "استقبل الملك سلمان بن عبدالعزيز رئيس مجلس الوزراء الوفد.",
+            "رئيس مجلس الوزراء",
+            "per:salman-bin-abdulaziz",
+        ),
+        # Commas set the title off as an aside, whatever the files know of the office.
+        (
+            "استقبل الأمير محمد بن نايف، وزير الداخلية، في جدة وفدا.",
+            "وزير الداخلية",
+            "per:mohammed-bin-nayef",
+        ),
+        # No verb that takes a guest: a title after the name describes it.
+        ("وقال الأمير محمد بن نايف وزير الدفاع إن الوضع مستقر.", "وزير الدفاع", "per:mohammed-bin-nayef"),
+        # The verb's subject is another person: the name after it is the guest and keeps its titles.
+        (
+            "التقى الرئيس عبدالفتاح السيسي الأمير محمد بن سلمان ولي ولي العهد في القاهرة.",
+            "ولي ولي العهد",
+            "per:mohammed-bin-salman",
+        ),
+    ],
+)
+def test_a_title_the_subject_holds_or_set_off_by_commas_describes_him(
+    text: str, title: str, holder: str
+) -> None:
+    assert _whose(find_entities(text, load(), "2015-07-22"), title) == holder
+
+
+def test_an_unknown_office_after_a_subject_describes_him_when_the_guest_comes_later() -> None:
+    text = "استقبل الأمير فهد بن سعد وزير الداخلية في مكتبه اليوم سفير اليابان."
+    found = find_entities(text, load(), "2015-07-22")
+    prince = _whose(found, "فهد بن سعد")
+    assert _whose(found, "وزير الداخلية") == prince
+    assert _whose(found, "سفير اليابان") != prince
+    alone = find_entities("استقبل الأمير فهد بن سعد وزير الداخلية.", load(), "2015-07-22")
+    assert _whose(alone, "وزير الداخلية") != _whose(alone, "فهد بن سعد")
+
+
+def test_a_representative_of_a_company_leaves_the_company_a_name() -> None:
+    found = find_entities("استقبل ممثل شركة أرامكو وفدا من الصين.", load(), "2015-07-22")
+    assert ("شركة أرامكو", "org:aramco") in [(m.text, m.entity) for m in found.mentions]
+    assert not [t for t in found.titles if t.text.startswith("ممثل")]
+    # A state's or the UN's envoy is still an office of its own.
+    found = find_entities("وصل مبعوث الأمم المتحدة إلى صنعاء.", load(), "2015-07-22")
+    assert [found.entities[t.entity].role for t in found.titles] == ["envoy"]
+
+
+def test_kinship_phrases_look_only_at_the_references_just_before_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each kinship phrase tests a bounded number of earlier references, however long the article."""
+    from hadath.language import entities
+
+    calls = 0
+    gap = entities._ASIDE_GAP
+
+    class Counting:
+        def match(self, s: str) -> object:
+            nonlocal calls
+            calls += 1
+            return gap.match(s)
+
+    monkeypatch.setattr(entities, "_ASIDE_GAP", Counting())
+    sentence = "وقال أحمد المصري إن الشرطة اعتقلت شقيق الرئيس السوري في دمشق. "
+    found = find_entities(sentence * 200, load(), "2015-08-10")
+    kin = [t for t in found.titles if t.text == "شقيق الرئيس السوري"]
+    assert len(kin) == 200 and len({t.entity for t in kin}) == 1
+    assert calls <= 5 * len(kin)
+
+
+def test_a_title_set_off_by_a_comma_before_a_name_only_the_tagger_finds_is_that_person() -> None:
+    text = "وقال مساعد وزير الخارجية المصري، حسام زكي، إن الاجتماع مثمر."
+    found = find_entities(text, load(), "2015-07-22", ner.load())
+    person = _whose(found, "حسام زكي")
+    assert _whose(found, "مساعد وزير الخارجية المصري") == person
+    assert found.entities[person].country == "EGY" and found.entities[person].role is None
