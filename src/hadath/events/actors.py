@@ -249,11 +249,6 @@ def actors_in(analysis: Analysis, kb: Knowledge) -> list[ActorRef]:
             m_start = word_start
         if refs and m_start < refs[-1].end:
             continue  # nested inside the previous reference
-        if entity_id.startswith("role:") and refs and _describes_previous(text, refs[-1], word_start, kb):
-            # "الأمير محمد بن سلمان، وزير الدفاع": a title nobody holds by itself describes the person
-            # before it, and the two are one reference.
-            refs[-1] = replace(refs[-1], end=m.end)
-            continue
         refs.append(
             ActorRef(
                 m_start,
@@ -516,15 +511,6 @@ def _nisba(norm: str, kb: Knowledge) -> str | None:
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     return not text[a.end : b.start].strip()
-
-
-def _describes_previous(text: str, prev: ActorRef, start: int, kb: Knowledge) -> bool:
-    """Whether the title at ``start`` stands in apposition to the person reference ``prev``: right after
-    it (a comma at most), and not joined by "و" ("الأمير محمد ووزير الدفاع" names two people)."""
-    if not prev.entity.startswith("per:") or not _gap_is_blank(text, prev.end, start):
-        return False
-    first = text[start:].split(maxsplit=1)
-    return bool(first) and (normalize(first[0]),) in kb.prefixes
 
 
 def _gap_is_blank(text: str, a: int, b: int) -> bool:

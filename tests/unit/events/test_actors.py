@@ -607,3 +607,9 @@ def test_condemned_doers_and_quoted_condemnations(text: str, source: str, target
 def test_a_quoted_claim_is_still_not_the_reporters_event() -> None:
     text = 'وقال الوزير: "ندين الهجوم على المسجد ونطالب بمحاسبة المسؤولين".'
     assert not code_text(text, "2015-08-10").events
+
+
+def test_a_minister_received_by_the_king_is_a_guest_not_the_king() -> None:
+    visits = [e for e in code_text("استقبل الملك سلمان وزير الصحة في قصر السلام.", "2015-07-22").events]
+    assert visits and visits[0].target == "per:salman-bin-abdulaziz"
+    assert visits[0].source is not None and visits[0].source != "per:salman-bin-abdulaziz"
