@@ -29,7 +29,7 @@ from hadath.events.actors import (
     roles_and_partners,
 )
 from hadath.events.classifier import SentenceModel, load_models, probability, token_weights
-from hadath.events.context import context_of
+from hadath.events.context import context_of, context_words
 from hadath.events.patterns import Match, event_word_at, find_triggers, load_patterns
 from hadath.language.knowledge import Knowledge, load
 from hadath.language.words import load as load_words
@@ -642,7 +642,7 @@ def _since(text: str, d: DateMention) -> bool:
     in months). Before a day it dates the event ("اعتقلت منذ الأحد")."""
     before = [normalize(w) for w in text[max(0, d.start - 40) : d.start].split()]
     since = normalize(d.text).startswith(_SINCE) or (bool(before) and before[-1] == _SINCE)
-    if since and any(without_conjunction(w) in _FIRST for w in before[-6:]):
+    if since and any(without_conjunction(w) in context_words().first_words for w in before[-6:]):
         return True
     if d.precision != "year":
         return False
@@ -650,7 +650,6 @@ def _since(text: str, d: DateMention) -> bool:
 
 
 _SINCE = normalize("منذ")
-_FIRST = frozenset(normalize(w) for w in ("أول", "الأول", "الأولى", "لأول"))
 # Kinds whose nouns ("الهجوم", "الاحتجاجات", "الاجتماع") a relative clause may date.
 _DEED_KINDS = ("ASSAULT", "PROTEST", "CONSULT")
 
@@ -776,8 +775,6 @@ def _main_index(drafts: list[Draft], headline: set[str] | frozenset[str] = froze
 # How far past the lead's first event the headline's event may be told (the first paragraph or two);
 # further on, an event of its type is background ("وكانت الطائرات قد قصفت …").
 _HEADLINE_REACH = 600
-# Words before a headline's event word that make it the occasion, not the news ("… بعد يومين من تفجير").
-_OCCASION = frozenset(normalize(w) for w in ("بعد", "قبل", "إثر", "عقب", "منذ", "خلفية"))
 
 
 def _headline_types(title: str | None) -> set[str]:
@@ -785,11 +782,12 @@ def _headline_types(title: str | None) -> set[str]:
     بعد يومين من تفجير انتحاري")."""
     if not title:
         return set()
+    occasions = context_words().headline_occasions
     toks = tokenize(title)
     return {
         m.pattern.plover
         for m in find_triggers(toks)
-        if not any(without_conjunction(t.norm) in _OCCASION for t in toks[: m.start])
+        if not any(without_conjunction(t.norm) in occasions for t in toks[: m.start])
     }
 
 

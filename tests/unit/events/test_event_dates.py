@@ -3,10 +3,14 @@ that only restate it; and where an event happens."""
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import yaml
 
 from hadath import language
 from hadath.events import code_article
+from hadath.events.context import CONTEXT_WORDS_FILE, context_words, parse_context_words
 from hadath.models import EventMention
 from hadath.pipeline import code_text, text_article
 from hadath.resolve.summary import summarise
@@ -191,3 +195,17 @@ def test_a_headline_event_takes_the_date_and_place_its_lead_gives() -> None:
     )
     (visit,) = [e for e in code_text(text, "2024-03-15").events if e.plover == "CONSULT"]
     assert (visit.date, visit.place) == ("2024-03-14", "Ankara")
+
+
+def test_context_words_file_loads_normalised_and_is_checked() -> None:
+    words = context_words()
+    assert "لم" in words.negation and "المقرر" in words.future and "اذا" in words.condition
+    text = resources.files("hadath").joinpath(CONTEXT_WORDS_FILE).read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    assert parse_context_words(yaml.safe_dump(raw, allow_unicode=True), "copy.yaml") == words
+    with pytest.raises(ValueError, match="missing or unknown"):
+        parse_context_words(yaml.safe_dump({**raw, "negations": ["لم"]}, allow_unicode=True), "bad.yaml")
+    with pytest.raises(ValueError, match="holds a phrase"):
+        parse_context_words(yaml.safe_dump({**raw, "future": ["من المقرر"]}, allow_unicode=True), "bad.yaml")
+    sources = resources.files("hadath").joinpath("data/events/SOURCES.md").read_text(encoding="utf-8")
+    assert "`context_words.yaml`" in sources
