@@ -843,13 +843,20 @@ def _said_during(d: Draft, drafts: list[Draft], main: int | None) -> bool:
 
 
 def _same_news(d: Draft, drafts: list[Draft], main: int | None) -> bool:
-    """Whether an undated deed told after the lead deed of its type belongs to the same news ("وفي حادث
-    منفصل، قتل …", "وفي وقت لاحق، اعتقلت …"): a report of the day's attacks dates the later ones by the
-    lead's day unless they carry a date or a past tense of their own (context ``historical``)."""
+    """Whether an undated deed told after the lead deed of its type is another incident of the same news
+    ("وفي حادث منفصل، قتل …", "وفي وقت لاحق، اعتقلت …"): a report of the day's attacks dates the later
+    ones by the lead's day unless they carry a date or a past tense of their own."""
     if main is None or d.start <= drafts[main].start:
         return False
     plover = d.match.pattern.plover
-    return plover in _LOOSE and drafts[main].match.pattern.plover == plover
+    if plover not in _LOOSE or drafts[main].match.pattern.plover != plover:
+        return False
+    # Only one announced as another incident of the news; an undated campaign or habit ("اختطفت الجماعة
+    # آلاف المدنيين") stays undated.
+    separate = actor_words().separate_markers
+    toks = tokenize(d.sentence)
+    near = toks[max(0, d.match.start - _SEPARATE_REACH) : d.match.end + _SEPARATE_REACH]
+    return any(without_conjunction(t.norm) in separate for t in near)
 
 
 def _actor(ref: ActorRef, role: str, entities: dict[str, Entity]) -> Actor:

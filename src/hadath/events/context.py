@@ -124,7 +124,9 @@ def context_of(
         and when.value
         and published is not None
         and _is_before(when, published, historical_days)
-    ) or _pluperfect(toks, match.start):
+    ) or (_pluperfect(toks, match.start) and (when is None or not when.value)):
+        # An undated pluperfect is background; a dated one ("وكانت السلطات قد أفرجت الاثنين") is as old
+        # as its date says.
         out.append("historical")
     return tuple(out)
 

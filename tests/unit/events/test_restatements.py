@@ -10,7 +10,7 @@ import pytest
 from hadath import language
 from hadath.events import code_article
 from hadath.models import EventMention
-from hadath.pipeline import text_article
+from hadath.pipeline import code_text, text_article
 
 LEAD = "قتل ثلاثة من رجال الشرطة التركية في هجوم في ديار بكر أمس."
 
@@ -128,3 +128,24 @@ def test_a_separate_incident_takes_the_news_day_and_a_pluperfect_is_background()
     ]
     found = attacks(lead + " وكانت الطائرات التركية قد قصفت مواقع حزب العمال الكردستاني في العراق.")
     assert found[1].context == ("historical",) and found[1].date is None and not found[1].main
+
+
+def test_only_another_incident_takes_the_news_day() -> None:
+    text = (
+        "قتل عشرة أشخاص في هجوم شنته بوكو حرام على قرية في ولاية يوبي مساء الأربعاء. "
+        "واختطفت بوكو حرام آلاف المدنيين."
+    )
+    found = attacks(text)
+    assert [e.date for e in found] == ["2015-08-05", None]
+
+
+def test_a_dated_pluperfect_is_as_old_as_its_date() -> None:
+    text = "وكانت السلطات السورية قد أفرجت الاثنين عن الناشط مازن درويش."
+    releases = [e for e in code_text(text, "2015-08-11").events if e.plover == "RETREAT"]
+    assert releases and releases[0].context == () and releases[0].date == "2015-08-10"
+
+
+def test_kama_carries_the_subject_on() -> None:
+    text = "هددت الولايات المتحدة النظام السوري أمس الاثنين، كما فرضت عقوبات جديدة على الحكومة السورية."
+    sanctions = [e for e in code_text(text, "2015-08-04").events if e.plover == "SANCTION"]
+    assert sanctions and sanctions[0].source == "loc:usa"
