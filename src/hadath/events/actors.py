@@ -38,6 +38,7 @@ ACTOR_WORDS_FILE = "data/events/actor_words.yaml"
 
 # Sectors of the state: an institution named alone belongs to the country where it acts.
 _STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+_IN = normalize("في")
 # Organisations that report rather than act: a news agency "quoting" is not an event actor.
 _REPORTING_SECTORS = frozenset({"MED"})
 # Who is killed or kidnapped rather than killing: "خطف موظف بريطاني" (a British employee was kidnapped).
@@ -414,6 +415,12 @@ def _with_nouns(text: str, refs: list[ActorRef], kb: Knowledge) -> list[ActorRef
                 absorbed.add(id(owner))
                 owned = True
                 end = _index_at(toks, 0, owner.end)
+            elif noun.sector in _STATE_SECTORS and toks[end].norm == _IN and end + 1 < len(toks):
+                # "محكمة في النمسا": a state body placed in a country is that country's.
+                seat = next((r for r in refs if r.start == toks[end + 1].start), None)
+                if seat is not None and seat.entity.startswith("loc:") and seat.country:
+                    country = seat.country
+                    owned = True
         if noun.qualified and nisba is None and not owned:
             i = end
             continue

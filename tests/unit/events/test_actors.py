@@ -613,3 +613,8 @@ def test_a_minister_received_by_the_king_is_a_guest_not_the_king() -> None:
     visits = [e for e in code_text("استقبل الملك سلمان وزير الصحة في قصر السلام.", "2015-07-22").events]
     assert visits and visits[0].target == "per:salman-bin-abdulaziz"
     assert visits[0].source is not None and visits[0].source != "per:salman-bin-abdulaziz"
+
+
+def test_a_court_placed_in_a_country_is_that_countrys() -> None:
+    sentences = code_text("قضت محكمة في النمسا بسجن شاب بتهمة الانتماء لتنظيم داعش.", "2015-08-10").events
+    assert sentences and sentences[0].source == "agt:jud:aut:court"
