@@ -146,7 +146,7 @@ def code_article(
         for match in triggers:
             at = span.start + toks[match.start].start
             quoted = _in_quote(analysis, at)
-            if quoted and not _performative(analysis, at, in_sent):
+            if quoted and not _performative(analysis, at, in_sent, match.pattern.plover):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
             part = _clause_of(clauses, match.start)
@@ -511,11 +511,14 @@ def _restatement_of(d: Draft, o: Draft) -> bool:
     modes = (o.match.pattern.mode, d.match.pattern.mode)
     if None not in modes and modes[0] != modes[1]:
         return False  # a bombing and a shooting, a call and a visit
+    if o.match.pattern.plover in _JOINT and _pair(d) != ("", ""):
+        return False  # one side of a meeting may be no actor: "والتقى السيسي مجموعة من المستثمرين"
     if o.match.pattern.plover not in _LOOSE and _pair(d) != ("", ""):
-        # A statement's object is seldom an actor ("أدانت السعودية الهجوم على المسجد … الكنيسة"), and one
-        # side of a meeting may be no actor ("والتقى السيسي مجموعة من المستثمرين"): two statements or
-        # meetings by one side are two.
-        return False
+        # A statement repeated by its author with no new object ("… إن الإمارات تدين هذا العمل") is one;
+        # one with another object, or by another author, is another.
+        same_author = o.source is not None and d.source is not None and o.source.entity == d.source.entity
+        if not (same_author and (d.target is None or _holds(o.target, d.target))):
+            return False
     roles = ((o.source, d.source, o.target), (o.target, d.target, o.source))
     if not all(_compatible(ours, theirs, other) for ours, theirs, other in roles):
         return False
@@ -582,9 +585,12 @@ def _restates(d: Draft, lead: Draft) -> bool:
     return any(a in ("خلال", "في") and b in nouns for a, b in itertools.pairwise(norms))
 
 
-def _performative(analysis: Analysis, at: int, refs: list[ActorRef]) -> bool:
-    """Whether a quoted trigger is its speaker's act, quoted word for word: the quote opens with it right
-    after the actor who does it ('إن الولايات المتحدة "تدين بشدة الهجمات"')."""
+def _performative(analysis: Analysis, at: int, refs: list[ActorRef], plover: str) -> bool:
+    """Whether a quoted trigger is its speaker's act, quoted word for word: a statement ("تدين", "تطالب")
+    that opens the quote right after the actor who makes it ('إن الولايات المتحدة "تدين بشدة الهجمات"').
+    A quoted deed is a claim about it ('وقال الحوثيون "شنت طائرات التحالف غارات"'), not the reporter's."""
+    if plover not in _STATEMENTS:
+        return False
     text = analysis.article.text
     quote = next((q for q in analysis.quotes if q.start <= at < q.end), None)
     if quote is None or text[quote.start : at].strip(_QUOTE_MARKS + " "):
@@ -592,6 +598,8 @@ def _performative(analysis: Analysis, at: int, refs: list[ActorRef]) -> bool:
     return any(0 <= quote.start - r.end <= 2 for r in refs)
 
 
+# What a speaker does by saying it.
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "AGREE"})
 _QUOTE_MARKS = "\"«»“”'‘’"
 
 
@@ -717,14 +725,19 @@ def _said_on(dates: tuple[DateMention, ...], text: str, part: tuple[int, int]) -
 
 def _after_saying(text: str, d: DateMention) -> bool:
     """Whether a verb of saying and its subject stand before the date ("أعلنت وزارة الدفاع الأحد …"),
-    with no "أن/إن" between (after it, a date is what was said)."""
-    words = [without_conjunction(normalize(w)) for w in text[max(0, d.start - 60) : d.start].split()]
+    with no "أن/إن" and no event word between: after either, the date is what was said ("أعلن الجيش
+    مقتل تسعة جنود مساء الجمعة")."""
+    toks = tokenize(text[max(0, d.start - 60) : d.start])[-_SAYING_REACH:]
     verbs = load_words().reporting_verbs
-    for w in reversed(words[-_SAYING_REACH:]):
+    for k in range(len(toks) - 1, -1, -1):
+        w = without_conjunction(toks[k].norm)
         if w in _THAT:
             return False
         if w in verbs or (w.endswith("ت") and w[:-1] in verbs):
-            return True
+            between = toks[k + 1 :]
+            return not any(
+                event_word_at(between, j, kind) for j in range(len(between)) for kind in _DEED_KINDS
+            ) and not find_triggers(between)
     return False
 
 
@@ -784,11 +797,21 @@ def _headline_types(title: str | None) -> set[str]:
         return set()
     occasions = context_words().headline_occasions
     toks = tokenize(title)
-    return {
-        m.pattern.plover
-        for m in find_triggers(toks)
-        if not any(without_conjunction(t.norm) in occasions for t in toks[: m.start])
-    }
+    out: set[str] = set()
+    for m in find_triggers(toks):
+        back = max(0, m.start - _OCCASION_REACH)
+        at = next(
+            (k for k in range(m.start - 1, back - 1, -1) if without_conjunction(toks[k].norm) in occasions),
+            None,
+        )
+        # "بعد الهجوم على السفارة.. الشرطة تعتقل": a stop or a colon ends the occasion.
+        if at is None or any(c in title[toks[at].end : toks[m.start].start] for c in ".:،"):
+            out.add(m.pattern.plover)
+    return out
+
+
+# How many words after an occasion word ("بعد يومين من تفجير") its event word may stand.
+_OCCASION_REACH = 4
 
 
 def _is_call(d: Draft) -> bool:

@@ -561,7 +561,7 @@ def roles_and_partners(
             return (*sides, ())
     if p.plover in _NOMINAL_ONLY or (match.nominal and p.plover == "COERCE"):
         # An arrest named by a noun ("أكد المحامي أن اعتقال موكله …") is no act of the subject before it.
-        return (*_violence_roles(match, toks, offset, refs, text), ())
+        return _violence_roles(match, toks, offset, refs, text)
     _, trig_end, _, before, after = _around(match, toks, offset, refs)
     subject = _subject(match, toks, offset, before, after, text, bool(p.verbs))
     if (
@@ -769,15 +769,16 @@ def _subject(
 
 def _violence_roles(
     match: Match, toks: list[Token], offset: int, refs: list[ActorRef], text: str
-) -> tuple[ActorRef | None, ActorRef | None]:
-    """``(source, target)`` of an attack or a protest."""
+) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]]:
+    """``(source, target, partners)`` of an attack or a protest; partners are second attackers joined to
+    the subject by "و" ("هاجمت القوات السورية وحزب الله الزبداني")."""
     p = match.pattern
     words = actor_words()
     trig_start, trig_end, actors, before, after = _around(match, toks, offset, refs)
     head = without_conjunction(toks[match.start].norm)
     sides = _between(match, toks, offset, after, text)
     if sides is not None:
-        return sides  # "اشتباكات بين الجيش ومسلحين": the two sides of a clash
+        return (*sides, ())  # "اشتباكات بين الجيش ومسلحين": the two sides of a clash
     verbal = not match.nominal or head in words.verbal_nouns
     source: ActorRef | None = None
     target: ActorRef | None = None
@@ -866,7 +867,8 @@ def _violence_roles(
         )
     if source is not None and target is not None and source.entity == target.entity:
         target = None
-    return source, target
+    partners = tuple(r for r in after if id(r) in co_subjects)
+    return source, target, partners if source is subject else ()
 
 
 def _between(

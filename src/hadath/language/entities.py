@@ -848,6 +848,8 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # Words an object verb may stand before its subject's name: "استقبل خادم الحرمين الشريفين الملك سلمان"
 # (four), "استقبل صاحب السمو الملكي الأمير محمد بن سلمان" (four), with room for a day ("اليوم").
 _VERB_REACH = 6
+# Words of time that may stand between a verb's subject and its object ("استقبل فلان اليوم وفدا").
+_TIME_WORDS = frozenset(normalize(w) for w in ("اليوم", "أمس", "مساء", "صباح", "ظهر"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -887,10 +889,26 @@ class _Subject:
                 keep += 1
         held = [self._holds(who, country, titles[k]) for k in run]
         keep = max(keep, max((n + 1 for n, h in enumerate(held) if h), default=0))
-        if keep < len(run) and self._object_after(titles[run[-1]].end):
+        if keep < len(run) and (
+            self._object_after(titles[run[-1]].end) or self._own_object_after(titles[run[-1]].end)
+        ):
             while keep < len(run) and held[keep] is None:
                 keep += 1
         return keep
+
+    def _own_object_after(self, offset: int) -> bool:
+        """Whether the verb's own object follows the titles: a "بـ" phrase or an indefinite noun in the
+        accusative, after a time word or two ("التقى محمد العبيدي وزير الدفاع العراقي بعدد من …",
+        "استقبل فلان الأمين العام للجامعة اليوم وفدا"); the titles are then the subject's."""
+        i = bisect_left(self.starts, offset)
+        for j in range(i, min(len(self.toks), i + 3)):
+            norm = self.toks[j].norm
+            if norm in _TIME_WORDS:
+                continue
+            if norm.startswith("ب") and not norm.startswith(("بن", "بنت")) and len(norm) > 3:
+                return True
+            return norm.endswith("ا") and not norm.startswith("ال") and len(norm) > 3
+        return False
 
     def _after_verb(self, start: int, who: str) -> bool:
         """Whether the name at offset ``start`` is the subject of an object verb a few words before it,

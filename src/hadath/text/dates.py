@@ -458,7 +458,17 @@ def _is_present_verb(tok: str, lex: _Lexicon) -> bool:
     ف mostly of "في" ("فيها").
     """
     forms = [tok, tok[1:]] if tok[:1] == "و" and len(tok) >= 4 else [tok]
-    return any(f in lex.present or (len(f) >= 3 and f[0] == "ي" and f not in lex.not_present) for f in forms)
+    return any(
+        f in lex.present or (len(f) >= 3 and f[0] == "ي" and not _listed_noun(f, lex.not_present))
+        for f in forms
+    )
+
+
+def _listed_noun(form: str, nouns: frozenset[str]) -> bool:
+    """A listed noun, also with a plural, feminine or possessive ending ("يمنيون", "يمنية", "يديه")."""
+    return form in nouns or any(
+        form.endswith(end) and form[: -len(end)] in nouns for end in ("ون", "ين", "ات", "ه", "يه", "ها")
+    )
 
 
 def _variants(tok: str) -> list[tuple[str, int]]:

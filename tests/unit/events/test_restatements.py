@@ -149,3 +149,44 @@ def test_kama_carries_the_subject_on() -> None:
     text = "هددت الولايات المتحدة النظام السوري أمس الاثنين، كما فرضت عقوبات جديدة على الحكومة السورية."
     sanctions = [e for e in code_text(text, "2015-08-04").events if e.plover == "SANCTION"]
     assert sanctions and sanctions[0].source == "loc:usa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "عبر" is "via"; a concern about someone else's support or rejection is no support or rejection.
+        "وصلت المساعدات عبر الأراضي التركية لدعم اللاجئين.",
+        "أعربت السعودية عن قلقها من دعم إيران للحوثيين.",
+        # A quoted deed is a claim about it, not the reporter's event.
+        'وقال الحوثيون "شنت طائرات التحالف غارات على صنعاء".',
+    ],
+)
+def test_no_event_from_a_preposition_another_ones_act_or_a_quoted_deed(text: str) -> None:
+    assert not [
+        e for e in code_text(text, "2015-08-10").events if e.plover in ("SUPPORT", "REJECT", "ASSAULT")
+    ]
+
+
+def test_a_concern_about_a_rejection_is_the_rejecters() -> None:
+    events = code_text("أعربت الأمم المتحدة عن قلقها من رفض إسرائيل للقرار.", "2015-08-10").events
+    assert [(e.plover, e.source) for e in events if e.plover == "REJECT"] == [("REJECT", "loc:isr")]
+
+
+def test_a_statement_repeated_by_its_author_is_one() -> None:
+    text = (
+        "أدانت الإمارات العربية المتحدة بشدة الهجوم الإرهابي على مسجد في الكويت. "
+        "وقال وزير الدولة للشؤون الخارجية إن الإمارات تدين هذا العمل الجبان."
+    )
+    analysis = language.analyse(text_article(text, "2015-08-10"))
+    assert len([e for e in code_article(analysis, classifiers={}) if e.plover == "ACCUSE"]) == 1
+
+
+def test_the_deeds_own_date_is_not_the_statements() -> None:
+    text = "أعلن الجيش مقتل تسعة جنود مساء الجمعة في هجوم شنه مسلحون، في بيان نشره الأحد."
+    attacks_ = [e for e in code_text(text, "2015-07-20").events if e.plover == "ASSAULT"]
+    assert attacks_ and attacks_[0].date == "2015-07-17"
+
+
+def test_a_headline_occasion_ends_at_a_stop() -> None:
+    text = "اعتقلت الشرطة الفرنسية خمسة أشخاص في باريس. وأدانت الحكومة الفرنسية الهجوم على السفارة."
+    assert _main("بعد الهجوم على السفارة.. الشرطة الفرنسية تعتقل خمسة أشخاص", text).plover == "COERCE"

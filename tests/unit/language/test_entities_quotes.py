@@ -684,3 +684,11 @@ def test_a_title_set_off_by_a_comma_before_a_name_only_the_tagger_finds_is_that_
     person = _whose(found, "حسام زكي")
     assert _whose(found, "مساعد وزير الخارجية المصري") == person
     assert found.entities[person].country == "EGY" and found.entities[person].role is None
+
+
+def test_a_title_before_the_verbs_own_object_is_the_subjects() -> None:
+    from hadath.pipeline import code_text
+
+    text = "استقبل أحمد أبو الغيط الأمين العام لجامعة الدول العربية اليوم وفدا من البرلمان الأوروبي."
+    visits = [e for e in code_text(text, "2015-07-22").events if e.plover == "CONSULT"]
+    assert visits and visits[0].target == "per:ahmed-aboul-gheit"

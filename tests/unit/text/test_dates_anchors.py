@@ -317,3 +317,9 @@ def test_vague_times_and_neighbouring_weekday_and_month(
     text: str, published: date, expected: Expected
 ) -> None:
     _check(text, find_dates(text, published), expected)
+
+
+def test_a_noun_shaped_like_a_ya_verb_with_an_ending_cuts_nothing() -> None:
+    # "يدي" (hands) and "يمنيون" are nouns: the past verb before them still governs the date.
+    found = find_dates("قتل الجندي على يدي مسلحين في 20 أبريل.", date(2015, 3, 10))
+    assert [d.value for d in found] == ["2014-04-20"]
