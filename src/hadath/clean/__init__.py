@@ -51,7 +51,7 @@ def clean_document(doc: Document) -> list[Article | Rejected]:
         published = published or page.published
     if text is None or not text.strip():
         return [Rejected(doc.source, "no text")]
-    segments = segment_text(text)
+    segments = segment_text(text, title=doc.title)
     if not segments or len(segments[0].text) < MIN_ARTICLE_CHARS:
         return [Rejected(doc.source, "no article text left after removing boilerplate")]
     if outlet is None:

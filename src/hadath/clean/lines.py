@@ -26,11 +26,24 @@ MIN_BODY_WORDS = 12
 MAX_SUBHEADING_WORDS = 6
 MAX_CREDIT_WORDS = 4
 _SENTENCE_END = (".", "!", ":", "…", "،", ",", "؛")
+_LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"^\s*[•*·▪►◄-]\s*")
 # Where a glued tail may start: after a sentence end (and any closing quote or bracket) and a space.
 _TAIL_START = re.compile(r"[.!?؟…][\"'”»)\]]*\s+")
 # A byline prefix is short: longer "name – name:" openers are sentences with a quote.
 MAX_BYLINE_WORDS = 8
+# A pattern of a "standalone" kind (disclaimers: "لا تعبر عن وجهة نظر") marks a line wherever it stands
+# only when the match comes within its first words or the line is too short to be a body paragraph; a
+# longer notice that names itself later ("النص الذي يتضمن اسم الكاتب …، لا يعبر بالضرورة عن وجهة نظر
+# الموقع") is dropped only where notices stand, closing the article. A body paragraph that merely quotes
+# the words ("… إن هذه التصريحات لا تعبر عن وجهة نظر العراق …") and is followed by more text is text.
+# Calibrated on SaudiNewsNet (31,030 articles): every disclaimer match there (4 lines, 29–126 words,
+# matched at word 13 or later, each followed by body paragraphs) was article text; the notice on the
+# seed page (33 words, matched at word 9) closes its article.
+MAX_CHROME_LEAD_WORDS = 3
+# A record title and a first line are the same headline when this share of the longer one's words is
+# common to both (a repeated title may carry a category label or the outlet's name).
+MIN_TITLE_OVERLAP = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,7 @@ class Patterns:
     """The compiled pattern file."""
 
     drop: tuple[tuple[str, re.Pattern[str]], ...]
+    standalone: frozenset[str]  # kinds whose match deep inside a body paragraph does not count
     sections: tuple[re.Pattern[str], ...]
     outlet: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
@@ -47,6 +61,7 @@ class Patterns:
     byline_stops: frozenset[str]  # words no byline holds: "قال الوزير – في مؤتمر صحفي:" is a lead
     agencies: frozenset[str]  # a byline of one-word parts names one of these: "سبق- وكالات:"
     category: tuple[re.Pattern[str], ...]  # "عام / " before a headline or lead
+    share_prefix: re.Pattern[str]  # a share bar glued before the lead: "شارك من خلال تويتر فيسبوك"
 
 
 @cache
@@ -58,6 +73,7 @@ def patterns() -> Patterns:
     drop = tuple((kind, re.compile(p)) for kind, plist in raw["drop"].items() for p in plist)
     return Patterns(
         drop=drop,
+        standalone=frozenset(raw["standalone"]),
         sections=tuple(re.compile(p) for p in raw["sections"]),
         outlet=tuple(re.compile(p) for p in raw["outlet"]),
         dateline=tuple(re.compile(p) for p in raw["dateline"]),
@@ -69,6 +85,7 @@ def patterns() -> Patterns:
         byline_stops=frozenset(normalize(w) for w in raw["byline_stops"]),
         agencies=frozenset(normalize(w) for w in raw["agencies"]),
         category=tuple(re.compile(p) for p in raw["category"]),
+        share_prefix=re.compile(raw["share_prefix"]),
     )
 
 
@@ -87,12 +104,35 @@ class Segment:
 
 
 def classify(line: str) -> str | None:
-    """The boilerplate category of a line (``"forum"``, ``"share"``, …) or None for content."""
+    """The boilerplate category of a line (``"forum"``, ``"share"``, …) or None for content.
+
+    For a "standalone" kind, a match deep inside a body paragraph does not count here: such a line is a
+    notice only when it closes the article (see ``MAX_CHROME_LEAD_WORDS`` and :func:`is_closing_notice`).
+    """
+    kind, deep = _match(line)
+    return None if deep else kind
+
+
+def is_closing_notice(line: str) -> bool:
+    """Whether ``line`` would be a notice (disclaimer) if it closed the article: a long paragraph whose
+    only chrome match lies deep inside it."""
+    return _match(line)[1]
+
+
+def _match(line: str) -> tuple[str | None, bool]:
+    """The first matching kind, and whether every match is a standalone kind deep inside a body paragraph."""
     norm = normalize(line.strip())
-    for kind, pattern in patterns().drop:
-        if pattern.search(norm):
-            return kind
-    return None
+    pats = patterns()
+    short = not is_body(norm)
+    deep: str | None = None
+    for kind, pattern in pats.drop:
+        m = pattern.search(norm)
+        if m is None:
+            continue
+        if kind not in pats.standalone or short or _words(norm[: m.start()]) < MAX_CHROME_LEAD_WORDS:
+            return kind, False
+        deep = deep or kind
+    return deep, deep is not None
 
 
 def _words(line: str) -> int:
@@ -107,6 +147,15 @@ def is_headline(line: str) -> bool:
 
 def is_body(line: str) -> bool:
     return _words(line) >= MIN_BODY_WORDS
+
+
+def _is_lead(line: str) -> bool:
+    """Whether a first line is long enough in words to be the lead, not a caption or a dateline.
+
+    Only words with letters count: "مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس" and a photo
+    credit "تصوير – فلان – فلان" are long in tokens but not in words.
+    """
+    return sum(1 for w in line.split() if _LETTER.search(w)) >= MIN_BODY_WORDS
 
 
 def _section_rest(line: str) -> str | None:
@@ -145,6 +194,21 @@ def dateline(line: str) -> tuple[str | None, str | None]:
             outlet = _original_span(head, norm, m.start("outlet"), m.end("outlet"))
             return place, outlet
     return None, None
+
+
+def strip_share(line: str) -> str | None:
+    """The text after a share bar glued before it ("شارك عبر تويتر فيسبوك أصيب …" → "أصيب …"), or None."""
+    norm, offsets = normalize_with_offsets(line)
+    m = patterns().share_prefix.match(norm)
+    if m is None:
+        return None
+    return line[offsets[m.end()] :].strip() if m.end() < len(offsets) else ""
+
+
+def same_title(line: str, title: str) -> bool:
+    """Whether ``line`` repeats the headline ``title`` (most words in common, in any order)."""
+    a, b = set(normalize(strip_category(line)).split()), set(normalize(strip_category(title)).split())
+    return bool(a and b) and len(a & b) >= MIN_TITLE_OVERLAP * max(len(a), len(b))
 
 
 def strip_category(line: str) -> str:
@@ -227,8 +291,12 @@ def unglue(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in pairwise(bounds) if line[a:b].strip()]
 
 
-def segment_text(text: str) -> list[Segment]:
+def segment_text(text: str, title: str | None = None) -> list[Segment]:
     """Split a page's text into articles: the main one first, then appended ones.
+
+    ``title`` is the headline given with the record, if any. Without it, a first line shaped like a
+    headline is taken as the title. With it, that line is the title only when it repeats it or is too
+    short for a paragraph (a photo caption); a long first line that merely lacks its full stop is the lead.
 
     >>> [s.title for s in segment_text("عنوان الخبر هنا\\n" + "كلمة " * 30 + ".")]
     ['عنوان الخبر هنا']
@@ -249,6 +317,8 @@ def segment_text(text: str) -> list[Segment]:
             current, headline = None, (rest if rest and is_headline(rest) else None)
             continue
         kind = classify(line)
+        if kind == "share" and (rest := strip_share(line)) and is_body(rest):
+            line, kind = rest, None  # the share bar goes, the paragraph glued after it stays
         if kind is not None:
             target = current if current is not None else main
             if kind == "credit" and target.outlet is None:
@@ -286,7 +356,13 @@ def segment_text(text: str) -> list[Segment]:
                 current, headline = None, line  # a new headline: of the next article, or of a list
             continue
         # Main article.
-        if main.title is None and not seen_body and is_headline(line) and not _BULLET.match(line):
+        if (
+            main.title is None
+            and not seen_body
+            and is_headline(line)
+            and not _BULLET.match(line)
+            and (title is None or not _is_lead(line) or same_title(line, title))
+        ):
             main.title = strip_category(line)
             continue
         if not seen_body:
@@ -312,8 +388,8 @@ def segment_text(text: str) -> list[Segment]:
 
 
 def _close(seg: Segment, credits: bool) -> None:
-    """Drop what closes an article but is not its text: tag lists and story links (glued or not), and in
-    the main article short credit lines ("ميدل ايست أونلاين"), which name the outlet."""
+    """Drop what closes an article but is not its text: tag lists and story links (glued or not), long
+    disclaimers, and in the main article short credit lines ("ميدل ايست أونلاين"), which name the outlet."""
     while seg.lines:
         last = seg.lines[-1]
         kept = cut_tail(last)
@@ -330,6 +406,8 @@ def _close(seg: Segment, credits: bool) -> None:
         ):
             seg.lines.pop()
             seg.outlet = seg.outlet or last
+        elif len(seg.lines) > 1 and is_closing_notice(last):
+            seg.lines.pop()
         else:
             return
 

@@ -9,7 +9,15 @@ import pytest
 import yaml
 
 from hadath.clean import clean_document
-from hadath.clean.lines import classify, cut_tail, segment_text, strip_byline, strip_category, unglue
+from hadath.clean.lines import (
+    classify,
+    cut_tail,
+    segment_text,
+    strip_byline,
+    strip_category,
+    strip_share,
+    unglue,
+)
 from hadath.models import Article, Document, Rejected
 from hadath.text.normalize import normalize
 
@@ -62,6 +70,7 @@ def test_patterns_are_normalised_and_compile() -> None:
         + raw["tail"]
         + raw["byline"]
         + raw["category"]
+        + [raw["share_prefix"]]
     )
     for pattern in groups:
         re.compile(pattern)
@@ -247,3 +256,131 @@ def test_clean_document_drops_the_category_from_record_title_and_lead() -> None:
     assert isinstance(article, Article)
     assert article.title == "الأردن ومصر يبحثان التصعيد"
     assert article.text.split("\n\n") == [BODY, BODY2]
+
+
+# Text that must survive cleaning: a lead without its full stop, a quoted disclaimer, a glued share bar ---
+
+# A lead written for these tests, 19 words and no final full stop, as scrapes often leave it.
+LEAD_NO_STOP = (
+    "أعلن متحدث باسم الجيش في شمال البلاد أمس الأحد أن ثلاثة جنود قتلوا في هجوم شنه مسلحون على نقطة تفتيش"
+)
+RECORD_TITLE = "مقتل ثلاثة جنود في هجوم على نقطة تفتيش"
+
+
+def test_a_lead_without_a_full_stop_stays_text_when_the_record_has_a_title() -> None:
+    (main,) = segment_text("\n".join([LEAD_NO_STOP, BODY, BODY2]), title=RECORD_TITLE)
+    assert main.lines == [LEAD_NO_STOP, BODY, BODY2]
+    (article,) = clean_document(
+        Document(source="r.jsonl:1", title=RECORD_TITLE, text=f"{LEAD_NO_STOP}\n{BODY}")
+    )
+    assert isinstance(article, Article)
+    assert article.title == RECORD_TITLE and article.text.startswith(LEAD_NO_STOP)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        RECORD_TITLE,  # the record's headline repeated
+        "عام / " + RECORD_TITLE + " صحيفة المثال",  # … with a category label and the outlet's name
+        "الجنود الثلاثة في صورة أرشيفية",  # a photo caption: too short for a lead
+        "عمّان 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م المثال",  # a dateline: long in tokens, not in words
+    ],
+)
+def test_a_headline_caption_or_dateline_before_the_lead_still_goes(head: str) -> None:
+    (main,) = segment_text("\n".join([head, LEAD_NO_STOP + ".", BODY]), title=RECORD_TITLE)
+    assert main.lines == [LEAD_NO_STOP + ".", BODY]
+
+
+def test_without_a_record_title_the_first_headline_like_line_is_the_title() -> None:
+    (main,) = segment_text("\n".join([LEAD_NO_STOP, BODY, BODY2]))
+    assert main.title == LEAD_NO_STOP and main.lines == [BODY, BODY2]
+
+
+# A body paragraph that quotes the words of a disclaimer in the middle of a sentence.
+QUOTED_DISCLAIMER = (
+    "وقال رئيس الكتلة النيابية في اتصال هاتفي إن هذه التصريحات لا تعبر عن وجهة نظر الحكومة الرسمية "
+    "وتتعارض مع سعيها إلى بناء علاقات متوازنة مع دول الجوار، داعيا إلى الحوار."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (QUOTED_DISCLAIMER, None),
+        ("هذه التصريحات لا تعبر عن وجهة نظر الحكومة", "disclaimer"),  # short: a notice standing alone
+        # A notice that opens with what it is stays one, however long.
+        (
+            "المقالات المنشورة لا تعبر بالضرورة عن رأي الصحيفة وإنما عن آراء كتابها، "
+            "ويتحمل كل كاتب وحده مسؤولية ما يرد في مقاله من معلومات وآراء",
+            "disclaimer",
+        ),
+        # A long comment policy naming the privacy policy at its end is still chrome.
+        (
+            "نرحب بتعليقاتكم المفيدة ونطلب منكم الالتزام بآداب الحوار وعدم الإساءة إلى أي شخص، "
+            "ونحتفظ بحق حذف أي تعليق مخالف، ويخضع استخدام بياناتكم إلى سياسة الخصوصية",
+            "cookie",
+        ),
+        (
+            "جميع الحقوق محفوظة لصحيفة المثال، ويمنع نسخ المواد أو إعادة نشرها دون إذن خطي مسبق من الإدارة",
+            "copyright",
+        ),
+    ],
+)
+def test_a_disclaimer_is_a_notice_standing_alone(line: str, kind: str | None) -> None:
+    assert classify(line) == kind
+
+
+def test_a_paragraph_quoting_a_disclaimer_is_kept() -> None:
+    (main,) = segment_text("\n".join([BODY, QUOTED_DISCLAIMER, BODY2]))
+    assert main.lines == [BODY, QUOTED_DISCLAIMER, BODY2]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك ",
+        "شارك عبر: فيسبوك | تويتر | واتساب ",
+        "شارك هذا الخبر فيس بوك تويتر طباعة أرسل لصديق ",
+    ],
+)
+def test_a_share_bar_glued_before_the_lead_is_cut_and_the_lead_kept(bar: str) -> None:
+    assert classify(bar + BODY) == "share"
+    assert strip_share(bar + BODY) == BODY
+    (main,) = segment_text("\n".join([RECORD_TITLE, bar + BODY, BODY2]), title=RECORD_TITLE)
+    assert main.lines == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك",  # the bar alone
+        "شارك هذا الخبر: فيسبوك تويتر واتساب",
+        "شارك عبر تويتر في النقاش",  # a short remainder is not a paragraph
+    ],
+)
+def test_a_share_bar_without_a_paragraph_after_it_still_goes(line: str) -> None:
+    (main,) = segment_text("\n".join([BODY, line, BODY2]))
+    assert main.lines == [BODY, BODY2]
+
+
+def test_a_share_bar_keeps_the_words_that_start_the_text() -> None:
+    # "في" opens the paragraph: only platform and button words belong to the bar.
+    text = "في كل زيارة خارجية يحمل الوفد ملفات اقتصادية وسياسية كثيرة تتصدرها قضايا المنطقة وأمنها."
+    assert strip_share("شارك من خلال تويتر فيسبوك اكتب رأيك " + text) == text
+
+
+# A long notice that names itself only in its middle: chrome where notices stand, closing the article.
+LONG_NOTICE = (
+    "النص الذي يحمل اسم كاتبه أو الجهة التي أصدرته أو الوكالة التي نقلته لا يعبر بالضرورة عن رأي الموقع، "
+    "وتقع مسؤولية المحتوى على مصدره، ونحن ننقل الأخبار بحياد."
+)
+
+
+def test_a_long_notice_closing_the_article_goes_but_not_in_the_middle() -> None:
+    assert classify(LONG_NOTICE) is None  # not chrome wherever it stands …
+    (main,) = segment_text("\n".join([BODY, BODY2, LONG_NOTICE, "المصدر: المثال"]))
+    assert main.lines == [BODY, BODY2]  # … but where notices stand, after the text
+    (main,) = segment_text("\n".join([BODY, QUOTED_DISCLAIMER]))
+    assert main.lines == [BODY]  # the same holds for a quote that happens to close the article
+    (main,) = segment_text(QUOTED_DISCLAIMER)
+    assert main.lines == [QUOTED_DISCLAIMER]  # an article is never emptied by the rule
