@@ -146,7 +146,7 @@ def code_article(
         for match in triggers:
             at = span.start + toks[match.start].start
             quoted = _in_quote(analysis, at)
-            if quoted and not _performative(analysis, at, in_sent, match.pattern.plover):
+            if quoted and (match.nominal or not _performative(analysis, at, in_sent, match.pattern.plover)):
                 continue  # what a speaker claims inside quotation marks is not the reporter's event
             plover = match.pattern.plover
             part = _clause_of(clauses, match.start)
@@ -762,9 +762,9 @@ def _place(analysis: Analysis, start: int, end: int, kb: Knowledge) -> str | Non
 
 
 def _main_index(drafts: list[Draft], headline: set[str] | frozenset[str] = frozenset()) -> int | None:
-    """The article's lead interaction: a call or visit in the lead if there is one (requests and
-    rejections are usually made *during* it), else the first event of the lead (news puts the main event
-    first). An event of a type the headline names comes first, unless it was made in that call, between
+    """The article's lead interaction: a call, visit or meeting in the lead if there is one (requests
+    and rejections are usually made *during* it), else the first event of the lead (news puts the main
+    event first). An event of a type the headline names comes first, unless it was made in that call, between
     its two sides ("العراق يحث أميركا …" over a call of the two ministers stays the call)."""
     lead = [i for i, d in enumerate(drafts) if d.start < LEAD_CHARS and not d.context]
     if not lead:
@@ -815,12 +815,8 @@ _OCCASION_REACH = 4
 
 
 def _is_call(d: Draft) -> bool:
-    return (
-        d.match.pattern.plover == "CONSULT"
-        and d.match.pattern.mode in ("phone", "visit")
-        and d.source is not None
-        and d.target is not None
-    )
+    """A call, a visit or a meeting with both sides named: what requests and rejections are made in."""
+    return d.match.pattern.plover == "CONSULT" and d.source is not None and d.target is not None
 
 
 def _within(d: Draft, call: Draft) -> bool:
