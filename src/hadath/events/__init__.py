@@ -595,7 +595,16 @@ def _performative(analysis: Analysis, at: int, refs: list[ActorRef], plover: str
     quote = next((q for q in analysis.quotes if q.start <= at < q.end), None)
     if quote is None or text[quote.start : at].strip(_QUOTE_MARKS + " "):
         return False
-    return any(0 <= quote.start - r.end <= 2 for r in refs)
+    speaker = next((r for r in refs if 0 <= quote.start - r.end <= 2), None)
+    if speaker is None:
+        return False
+    # After a verb of saying the quote is what the speaker said ('وأكد حسين "رفض حكومة العراق …"').
+    before = text[max(0, speaker.start - 20) : speaker.start].split()
+    if not before:
+        return True
+    verbs = load_words().reporting_verbs
+    word = without_conjunction(normalize(before[-1]))
+    return not (word in verbs or (word.endswith("ت") and word[:-1] in verbs))
 
 
 # What a speaker does by saying it.

@@ -618,3 +618,9 @@ def test_a_minister_received_by_the_king_is_a_guest_not_the_king() -> None:
 def test_a_court_placed_in_a_country_is_that_countrys() -> None:
     sentences = code_text("قضت محكمة في النمسا بسجن شاب بتهمة الانتماء لتنظيم داعش.", "2015-08-10").events
     assert sentences and sentences[0].source == "agt:jud:aut:court"
+
+
+def test_a_quote_after_a_verb_of_saying_is_what_was_said() -> None:
+    text = 'وأكد الوزير العراقي فؤاد حسين "رفض الحكومة العراقية لمثل هذه الهجمات".'
+    events = code_text(text, "2024-02-07").events
+    assert all(e.target != "loc:irq" for e in events if e.plover == "REJECT")
