@@ -630,3 +630,12 @@ def test_a_quote_after_a_verb_of_saying_is_what_was_said() -> None:
     assert [(e.plover, e.source, e.target) for e in events] == [
         ("CONSULT", "per:fuad-hussein", "per:antony-blinken")
     ]
+
+
+def test_a_court_condemning_is_a_conviction_and_a_condemned_ruling_is_not() -> None:
+    convictions = code_text("ودانت المحكمة المصرية صحفيي الجزيرة بنشر معلومات كاذبة.", "2015-08-10").events
+    assert [(e.plover, e.mode, e.source) for e in convictions] == [
+        ("SANCTION", "convict", "agt:jud:egy:court")
+    ]
+    protests = code_text("أدانت السعودية حكم المحكمة بحق الناشطين.", "2015-08-10").events
+    assert [e.plover for e in protests] == ["ACCUSE"]

@@ -98,6 +98,7 @@ def test_needs_word_is_required() -> None:
         ("استدعت الوزارة السفير الإيراني", "summon-ambassador"),
         ("طردت الحكومة السفير", "expel-diplomats"),
         ("تعهدت الدول المانحة بتقديم مساعدات", "aid-pledge"),
+        ("ودانت المحكمة ثلاثة صحفيين بنشر أخبار كاذبة", "legal-convict"),
     ],
 )
 def test_more_trigger_forms_fire(sentence: str, pattern_id: str) -> None:
