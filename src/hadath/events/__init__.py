@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from hadath.events.actors import (
     RELATIVES,
@@ -366,10 +366,9 @@ _STATE = frozenset({"GOV", "COP", "JUD", "MIL"})
 
 def _announcer(toks: list[Token], offset: int, refs: list[ActorRef], trigger: int) -> ActorRef | None:
     """The state body right after a reporting verb before the trigger ("أعلنت وزارة الداخلية")."""
-    verbs = load_words().reporting_verbs
+    words = load_words()
     for i in range(trigger - 1, -1, -1):
-        v = without_conjunction(toks[i].norm)
-        if v in verbs or (v.endswith("ت") and v[:-1] in verbs):
+        if words.says(without_conjunction(toks[i].norm)):
             after = offset + toks[i].end
             nxt = next((r for r in refs if r.start >= after), None)
             if (
@@ -524,16 +523,22 @@ def _restatement_of(d: Draft, o: Draft) -> bool:
         return False
     if sum(ours is None and theirs is not None for ours, theirs, _ in roles) == 2:
         return False  # both sides new: "«داعش» يتبنى تفجيرا" is not "البيشمركة تهاجم داعش"
-    # Words that announce another event stand by its trigger ("وفي حادث منفصل، قتل", "هجوم آخر"); elsewhere
-    # in the sentence they say something else ("قال مسؤول آخر").
-    separate = actor_words().separate_markers
-    toks = tokenize(d.sentence)
-    near = toks[max(0, d.match.start - _SEPARATE_REACH) : d.match.end + _SEPARATE_REACH]
-    return not any(without_conjunction(t.norm) in separate for t in near)
+    return not _told_apart(d.sentence, d.match.start, d.match.end)
 
 
 # How far from a trigger a word that announces another event may stand.
 _SEPARATE_REACH = 4
+
+
+@lru_cache(maxsize=4096)
+def _told_apart(sentence: str, start: int, end: int) -> bool:
+    """Whether a word announcing another event ("وفي حادث منفصل", "هجوم آخر") stands by the trigger at
+    tokens ``start:end``; elsewhere in the sentence it says something else ("قال مسؤول آخر"). Cached, as
+    restatements compare every pair of an article's mentions."""
+    separate = actor_words().separate_markers
+    toks = tokenize(sentence)
+    near = toks[max(0, start - _SEPARATE_REACH) : end + _SEPARATE_REACH]
+    return any(without_conjunction(t.norm) in separate for t in near)
 
 
 def _compatible(ours: ActorRef | None, theirs: ActorRef | None, other: ActorRef | None) -> bool:
@@ -602,9 +607,7 @@ def _performative(analysis: Analysis, at: int, refs: list[ActorRef], plover: str
     before = text[max(0, speaker.start - 20) : speaker.start].split()
     if not before:
         return True
-    verbs = load_words().reporting_verbs
-    word = without_conjunction(normalize(before[-1]))
-    return not (word in verbs or (word.endswith("ت") and word[:-1] in verbs))
+    return not load_words().says(without_conjunction(normalize(before[-1])))
 
 
 # What a speaker does by saying it.
@@ -633,15 +636,12 @@ def _clause(toks: list[Token], trigger: int, offset: int) -> tuple[int, int]:
     """The part of the sentence (article offsets) that a trigger's date may come from. Reported speech
     splits a sentence in two: in "قال مصدران أمس إن الجنرال زار موسكو" yesterday is when they spoke, not
     when he went; and a date after "إن" belongs to what was said, not to the saying."""
-    words = load_words().reporting_verbs
+    words = load_words()
     split = None
     for i, t in enumerate(toks):
         if t.norm not in _THAT or i == 0:
             continue
-        said = any(
-            v in words or (v.endswith("ت") and v[:-1] in words)
-            for v in (without_conjunction(u.norm) for u in toks[max(0, i - 8) : i])
-        )
+        said = any(words.says(without_conjunction(u.norm)) for u in toks[max(0, i - 8) : i])
         if said:
             split = i
             break
@@ -737,12 +737,12 @@ def _after_saying(text: str, d: DateMention) -> bool:
     with no "أن/إن" and no event word between: after either, the date is what was said ("أعلن الجيش
     مقتل تسعة جنود مساء الجمعة")."""
     toks = tokenize(text[max(0, d.start - 60) : d.start])[-_SAYING_REACH:]
-    verbs = load_words().reporting_verbs
+    words = load_words()
     for k in range(len(toks) - 1, -1, -1):
         w = without_conjunction(toks[k].norm)
         if w in _THAT:
             return False
-        if w in verbs or (w.endswith("ت") and w[:-1] in verbs):
+        if words.says(w):
             between = toks[k + 1 :]
             return not any(
                 event_word_at(between, j, kind) for j in range(len(between)) for kind in _DEED_KINDS
@@ -881,10 +881,7 @@ def _same_news(d: Draft, drafts: list[Draft], main: int | None) -> bool:
         return False
     # Only one announced as another incident of the news; an undated campaign or habit ("اختطفت الجماعة
     # آلاف المدنيين") stays undated.
-    separate = actor_words().separate_markers
-    toks = tokenize(d.sentence)
-    near = toks[max(0, d.match.start - _SEPARATE_REACH) : d.match.end + _SEPARATE_REACH]
-    return any(without_conjunction(t.norm) in separate for t in near)
+    return _told_apart(d.sentence, d.match.start, d.match.end)
 
 
 def _actor(ref: ActorRef, role: str, entities: dict[str, Entity]) -> Actor:

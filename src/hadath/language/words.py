@@ -30,6 +30,11 @@ class Words:
     royal_styles: frozenset[str]
     royal_titles: frozenset[str]
 
+    def says(self, word: str) -> bool:
+        """Whether a normalised word (conjunction stripped) is a verb of saying, also in the feminine
+        ("قالت", "أعلنت")."""
+        return word in self.reporting_verbs or (word.endswith("ت") and word[:-1] in self.reporting_verbs)
+
 
 def _words(value: Any, key: str) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
